@@ -1,0 +1,8 @@
+import type { KernelConfig, ReshapeAttrs } from '@neurite/tensor';
+
+/** Shares the input's buffer: the engine reference-counts it. */
+export const reshapeKernel: KernelConfig<ReshapeAttrs> = {
+  kernelName: 'Reshape',
+  kernelSet: 'cpu',
+  kernelFunc: ({ inputs: [x], attrs: { shape } }) => ({ dataId: x.dataId, shape, dtype: x.dtype }),
+};

@@ -1,0 +1,23 @@
+import type { BackendUnderTest } from '../harness.js';
+import { autodiffSuite } from './autodiff.js';
+import { convSuite } from './conv.js';
+import { coreSuite } from './core.js';
+import { elementwiseSuite } from './elementwise.js';
+import { linalgSuite } from './linalg.js';
+import { memorySuite } from './memory.js';
+import { randomSuite } from './random.js';
+import { reductionSuite } from './reduction.js';
+import { shapeSuite } from './shape.js';
+
+/** Every suite of the conformance run, in order. */
+export const ALL_SUITES: ((env: BackendUnderTest) => void)[] = [
+  coreSuite,
+  elementwiseSuite,
+  reductionSuite,
+  shapeSuite,
+  linalgSuite,
+  convSuite,
+  randomSuite,
+  autodiffSuite,
+  memorySuite,
+];

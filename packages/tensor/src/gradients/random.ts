@@ -1,0 +1,2 @@
+// Gradients of the 'random' kernels, registered once for every backend.
+export {};

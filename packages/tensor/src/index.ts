@@ -1,0 +1,39 @@
+// @neurite/tensor: the public API. Everything not exported here is internal.
+import './gradients/index.js';
+import './methods/index.js';
+
+export { Tensor, Variable } from './tensor.js';
+export type { DType, Shape, TypedArray, TensorLike, NestedArray } from './types.js';
+export { MAX_RANK, bytesPerElement, makeTypedArray, upcastDType } from './types.js';
+export { NeuriteError } from './util/errors.js';
+
+// Ops
+export * from './ops/index.js';
+export type { VariableOptions } from './ops/creation.js';
+
+// Autodiff
+export { grad, grads, valueAndGrad, valueAndGrads, variableGrads, customGrad } from './autodiff/gradients.js';
+export type { CustomGradResult } from './autodiff/gradients.js';
+
+// Memory and backends
+export {
+  tidy, keep, dispose, memory, registerBackend, removeBackend, setBackend, getBackend, backend, findBackend,
+  registeredBackends, ready,
+} from './engine/api.js';
+export type { MemoryInfo } from './engine/api.js';
+
+// Randomness
+export { setSeed, SeedGenerator, seedToKey } from './random/seed.js';
+export type { Seed } from './random/seed.js';
+export { philox4x32, randomWords, uniformFromWord, normalFromWords } from './random/philox.js';
+export type { RandomKey } from './random/philox.js';
+
+// For backend authors: the kernel contract and the shape helpers kernels need.
+export type { Backend, BackendFactory, BackendMemory, DataId, TensorInfo } from './engine/backend.js';
+export { registerKernel, getKernel, listKernels, unregisterKernel, registerGradient, getGradient, listGradients } from './engine/kernel-registry.js';
+export type { Attrs, KernelArgs, KernelFunc, KernelConfig, GradConfig, GradFunc } from './engine/kernel-registry.js';
+export * from './kernel-names.js';
+export {
+  sizeFromShape, computeStrides, shapesEqual, broadcastShapes, broadcastedAxes, broadcastIndexMapper,
+  normalizeAxis, normalizeAxes, reducedShape,
+} from './util/shape.js';

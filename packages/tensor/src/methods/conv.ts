@@ -1,0 +1,2 @@
+// Tensor methods for the 'conv' ops (declaration merging plus prototype assignments).
+export {};

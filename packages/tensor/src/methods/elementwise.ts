@@ -1,0 +1,2 @@
+// Tensor methods for the 'elementwise' ops (declaration merging plus prototype assignments).
+export {};

@@ -1,0 +1,2 @@
+// Tensor methods for the 'random' ops (declaration merging plus prototype assignments).
+export {};

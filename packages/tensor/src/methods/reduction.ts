@@ -1,0 +1,2 @@
+// Tensor methods for the 'reduction' ops (declaration merging plus prototype assignments).
+export {};

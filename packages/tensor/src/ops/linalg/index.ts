@@ -1,0 +1,2 @@
+// Ops of the 'linalg' family: each op validates its arguments and runs kernels through the engine.
+export {};

@@ -1,0 +1,2 @@
+// Ops of the 'random' family: each op validates its arguments and runs kernels through the engine.
+export {};
