@@ -9,4 +9,6 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 export const workspaceAliases = {
   '@neurite/tensor': src('tensor'),
   '@neurite/backend-cpu': src('backend-cpu'),
+  '@neurite/regularizers': src('regularizers'),
+  '@neurite/layers': src('layers'),
 };

@@ -16,7 +16,7 @@ export function grad(f: Fn1): (x: Tensor, dy?: Tensor) => Tensor {
   return (x, dy) => {
     const t = convertToTensor(x, 'x', 'grad', 'float32');
     const { value, grads } = ENGINE.gradients(() => f(t), [t], dy);
-    value.dispose();
+    if (value !== t) value.dispose();
     return grads[0];
   };
 }
@@ -27,7 +27,7 @@ export function grads(f: FnN): (xs: Tensor[], dy?: Tensor) => Tensor[] {
   return (xs, dy) => {
     const ts = checkArgs('grads', xs);
     const { value, grads } = ENGINE.gradients(() => f(...ts), ts, dy);
-    value.dispose();
+    if (!ts.includes(value)) value.dispose();
     return grads;
   };
 }

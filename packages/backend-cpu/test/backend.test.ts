@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { KERNEL_NAMES, backend, getBackend, memory, registeredBackends, tensor } from '@neurite/tensor';
+import { CpuBackend, cpuKernelNames } from '../src/index.js';
+
+describe('@neurite/backend-cpu', () => {
+  it('registers the cpu backend on import and becomes the default', () => {
+    expect(registeredBackends()).toContain('cpu');
+    expect(getBackend()).toBe('cpu');
+    expect(backend()).toBeInstanceOf(CpuBackend);
+  });
+
+  it('implements every kernel of the contract, and nothing outside it', () => {
+    expect([...cpuKernelNames].sort()).toEqual([...KERNEL_NAMES].sort());
+  });
+
+  it('accounts for its buffers and frees them on dispose', () => {
+    const before = backend().memory();
+    const t = tensor(new Float32Array(1000), [10, 100]);
+    const during = backend().memory();
+    expect(during.numBytes - before.numBytes).toBe(4000);
+    expect(during.numDataBuffers - before.numDataBuffers).toBe(1);
+    expect(memory().backends.cpu.numBytes).toBe(during.numBytes);
+    t.dispose();
+    expect(backend().memory()).toEqual(before);
+  });
+
+  it('keeps a shared buffer alive until its last tensor is disposed', () => {
+    const before = backend().memory().numDataBuffers;
+    const t = tensor([1, 2, 3, 4]);
+    const r = t.reshape([2, 2]);
+    expect(backend().memory().numDataBuffers).toBe(before + 1);
+    t.dispose();
+    expect(Array.from(r.dataSync())).toEqual([1, 2, 3, 4]);
+    r.dispose();
+    expect(backend().memory().numDataBuffers).toBe(before);
+  });
+
+  it('says which buffer was freed when one is read after disposal', () => {
+    const cpu = new CpuBackend();
+    const id = cpu.write(new Float32Array(2), [2], 'float32');
+    cpu.disposeData(id);
+    expect(() => cpu.readSync(id)).toThrow(/this buffer was freed/);
+  });
+});

@@ -1,0 +1,239 @@
+import { NeuriteError, Tensor, dispose, keep, tidy, type DType } from '@neurite/tensor';
+import { getRegularizer, serialize, type Regularizer, type RegularizerIdentifier } from '@neurite/regularizers';
+import { getConstraint, type ConstraintIdentifier } from '../constraints/constraint.js';
+import { getInitializer, type InitializerIdentifier } from '../initializers/initializer.js';
+import { LayerWeight, makeLayerWeight } from './layer-weight.js';
+import { toSnakeCase, uniqueName } from './naming.js';
+import { describeShape, type LayerShape } from './shape.js';
+
+export interface LayerArgs {
+  /** Unique per process by default: `dense`, `dense_1`, … */
+  name?: string;
+  trainable?: boolean;
+  dtype?: DType;
+  /** Shape of one sample (without the batch axis), for a model's first layer. */
+  inputShape?: LayerShape;
+  /** Shape with the batch axis (`null` = any batch size). */
+  batchInputShape?: LayerShape;
+  batchSize?: number;
+  /** A penalty on the layer's outputs, added to `losses` after each call (divided by the batch size). */
+  activityRegularizer?: RegularizerIdentifier | null;
+}
+
+export interface CallOptions {
+  /** Training mode: dropout and noise layers are active only when true. */
+  training?: boolean;
+}
+
+export interface AddWeightOptions {
+  name: string;
+  shape: number[];
+  dtype?: DType;
+  initializer?: InitializerIdentifier;
+  regularizer?: Regularizer | null;
+  constraint?: ConstraintIdentifier | null;
+  trainable?: boolean;
+}
+
+export type LayerConfig = Record<string, unknown>;
+
+/** A layer class as a value: what `fromConfig` and the registry need. */
+export type LayerClass<L extends Layer = Layer> = (new (args: any) => L) & { className: string };
+
+/**
+ * The base of every layer. The constructor validates and stores the configuration; `build` creates the
+ * weights (lazily, on the first `apply`, when the input shape is known); `call` computes; `getConfig`
+ * returns what the constructor needs to rebuild an equal layer.
+ */
+export abstract class Layer {
+  /** Keras's class name (`Dense`); subclasses set it. */
+  static className: string;
+
+  readonly name: string;
+  readonly dtype: DType;
+  readonly batchInputShape: LayerShape | null;
+  readonly activityRegularizer: Regularizer | null;
+  built = false;
+  private _trainable: boolean;
+  private readonly _weights: LayerWeight[] = [];
+  private activityLoss: Tensor | null = null;
+
+  constructor(args: LayerArgs = {}) {
+    const cls = this.constructor as typeof Layer;
+    if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) {
+      throw new NeuriteError(`${cls.className}: name must be a non-empty string. Received: name=${String(args.name)}`);
+    }
+    this.name = args.name ?? uniqueName(toSnakeCase(cls.className));
+    this._trainable = args.trainable ?? true;
+    this.dtype = args.dtype ?? 'float32';
+    this.batchInputShape = args.batchInputShape ?? (args.inputShape ? [args.batchSize ?? null, ...args.inputShape] : null);
+    this.activityRegularizer = getRegularizer(args.activityRegularizer);
+  }
+
+  get className(): string {
+    return (this.constructor as typeof Layer).className;
+  }
+
+  /** A non-trainable layer's weights are frozen and add no weight penalties to `losses`. */
+  get trainable(): boolean {
+    return this._trainable;
+  }
+
+  set trainable(value: boolean) {
+    this._trainable = value;
+    for (const w of this._weights) w.variable.trainable = value && this.weightTrainable.get(w) !== false;
+  }
+
+  private readonly weightTrainable = new WeakMap<LayerWeight, boolean>();
+
+  /** Creates the layer's weights for inputs of `inputShape`. Subclasses call `addWeight` here. */
+  build(inputShape: LayerShape | LayerShape[]): void {
+    void inputShape;
+    this.built = true;
+  }
+
+  /** The computation. `options.training` is always a boolean here. */
+  abstract call(inputs: Tensor | Tensor[], options: Required<CallOptions>): Tensor | Tensor[];
+
+  /** The output shape for an input shape (identity unless the layer says otherwise). */
+  computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
+  }
+
+  /**
+   * Runs the layer (Keras's `layer(x, training=...)`): builds it on first use, calls it, and records the
+   * activity penalty of this call.
+   */
+  apply(inputs: Tensor, options?: CallOptions): Tensor;
+  apply(inputs: Tensor[], options?: CallOptions): Tensor | Tensor[];
+  apply(inputs: Tensor | Tensor[], options: CallOptions = {}): Tensor | Tensor[] {
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    list.forEach((t, i) => {
+      if (!(t instanceof Tensor)) {
+        throw new NeuriteError(`${this.name}: inputs${Array.isArray(inputs) ? `[${i}]` : ''} must be a Tensor. Received: ${String(t)}`);
+      }
+    });
+    if (!this.built) {
+      const shapes = list.map((t) => [...t.shape] as LayerShape);
+      this.build(Array.isArray(inputs) ? shapes : shapes[0]);
+      this.built = true;
+    }
+    const training = options.training ?? false;
+    const outputs = this.call(inputs, { training });
+    if (this.activityRegularizer) this.recordActivityLoss(outputs);
+    return outputs;
+  }
+
+  private recordActivityLoss(outputs: Tensor | Tensor[]): void {
+    const reg = this.activityRegularizer as Regularizer;
+    const previous = this.activityLoss;
+    this.activityLoss = keep(
+      tidy(() => {
+        const list = Array.isArray(outputs) ? outputs : [outputs];
+        let total: Tensor | null = null;
+        for (const out of list) {
+          const batch = out.rank > 0 ? out.shape[0] : 1;
+          const penalty = reg.apply(out).div(Math.max(batch, 1));
+          total = total ? total.add(penalty) : penalty;
+        }
+        return total as Tensor;
+      }),
+    );
+    previous?.dispose();
+  }
+
+  /** Creates a weight: its initial value from `initializer`, optional regularizer and constraint. */
+  addWeight(options: AddWeightOptions): LayerWeight {
+    const { name, shape, dtype = this.dtype, initializer = 'zeros', regularizer = null, constraint = null } = options;
+    const trainable = options.trainable ?? true;
+    if (this._weights.some((w) => w.name === name)) {
+      throw new NeuriteError(`${this.name}: a weight named '${name}' already exists`);
+    }
+    const init = getInitializer(initializer, `${this.name}.${name}`);
+    const value = tidy(() => init.apply([...shape], dtype));
+    const weight = makeLayerWeight(
+      name,
+      `${this.name}/${name}`,
+      value,
+      trainable && this._trainable,
+      regularizer,
+      constraint == null ? null : getConstraint(constraint, `${this.name}.${name}`),
+    );
+    value.dispose();
+    this.weightTrainable.set(weight, trainable);
+    this._weights.push(weight);
+    return weight;
+  }
+
+  /** Every weight, in creation order. */
+  get weights(): LayerWeight[] {
+    return [...this._weights];
+  }
+
+  get trainableWeights(): LayerWeight[] {
+    return this._weights.filter((w) => w.variable.trainable);
+  }
+
+  get nonTrainableWeights(): LayerWeight[] {
+    return this._weights.filter((w) => !w.variable.trainable);
+  }
+
+  /**
+   * The regularization losses, as Keras 3 computes them: the penalty of each trainable weight that has a
+   * regularizer, computed from the current value when read, plus the activity penalty of the last call.
+   * The caller owns (and disposes) the returned tensors.
+   */
+  get losses(): Tensor[] {
+    const out: Tensor[] = [];
+    for (const w of this.trainableWeights) {
+      if (w.regularizer) out.push(tidy(() => (w.regularizer as Regularizer).apply(w.variable)));
+    }
+    if (this.activityLoss && !this.activityLoss.isDisposed) out.push(this.activityLoss.clone());
+    return out;
+  }
+
+  /** Copies of the weights' values, in order. */
+  getWeights(): Tensor[] {
+    return this._weights.map((w) => w.variable.clone());
+  }
+
+  /** Replaces every weight's value; shapes must match (the error names the weight and both shapes). */
+  setWeights(values: Tensor[]): void {
+    if (values.length !== this._weights.length) {
+      throw new NeuriteError(`${this.name}: setWeights expected ${this._weights.length} tensors, got ${values.length}`);
+    }
+    values.forEach((v, i) => {
+      const w = this._weights[i];
+      if (v.shape.length !== w.shape.length || v.shape.some((d, j) => d !== w.shape[j])) {
+        throw new NeuriteError(`${this.name}: weight '${w.name}' has shape ${describeShape(w.shape as number[])}, the value given has ${describeShape(v.shape as number[])}`);
+      }
+    });
+    values.forEach((v, i) => this._weights[i].assign(v));
+  }
+
+  /** Number of scalars in the weights. */
+  countParams(): number {
+    return this._weights.reduce((n, w) => n + w.variable.size, 0);
+  }
+
+  /** What the constructor needs to rebuild an equal layer (subclasses spread this and add their own). */
+  getConfig(): LayerConfig {
+    const config: LayerConfig = { name: this.name, trainable: this.trainable, dtype: this.dtype };
+    if (this.batchInputShape) config.batchInputShape = [...this.batchInputShape];
+    if (this.activityRegularizer) config.activityRegularizer = serialize(this.activityRegularizer);
+    return config;
+  }
+
+  /** Rebuilds a layer from `getConfig()`'s output. */
+  static fromConfig<L extends Layer>(this: new (args: any) => L, config: LayerConfig): L {
+    return new this(config);
+  }
+
+  /** Frees the weights and the last activity penalty. */
+  dispose(): void {
+    dispose(this._weights.map((w) => w.variable));
+    this.activityLoss?.dispose();
+    this.activityLoss = null;
+  }
+}
+

@@ -1,0 +1,45 @@
+import { NeuriteError, type DType, type Tensor } from '@neurite/tensor';
+
+export type InitializerConfig = Record<string, unknown>;
+
+/** Makes a layer weight's first value. Keras's class names and config keys (`seed`, `stddev`, …). */
+export abstract class Initializer {
+  static className: string;
+
+  abstract apply(shape: number[], dtype?: DType): Tensor;
+
+  getConfig(): InitializerConfig {
+    return {};
+  }
+
+  get className(): string {
+    return (this.constructor as typeof Initializer).className;
+  }
+}
+
+type InitializerClass = (new (config?: any) => Initializer) & { className: string };
+const registry = new Map<string, InitializerClass>();
+
+/** Makes an initializer class known to `getInitializer`, under its class name and any aliases. */
+export function registerInitializer(cls: InitializerClass, ...aliases: string[]): void {
+  for (const name of [cls.className, ...aliases]) registry.set(name, cls);
+}
+
+export type InitializerIdentifier = Initializer | string | { className: string; config?: InitializerConfig };
+
+/** An initializer from an instance, a name (`'glorotUniform'`, `'glorot_uniform'`) or `{ className, config }`. */
+export function getInitializer(id: InitializerIdentifier, owner = 'getInitializer'): Initializer {
+  if (id instanceof Initializer) return id;
+  const [name, config] = typeof id === 'string' ? [id, undefined] : [id?.className, id?.config];
+  const cls = typeof name === 'string' ? registry.get(name) : undefined;
+  if (!cls) {
+    throw new NeuriteError(
+      `${owner}: unknown initializer ${JSON.stringify(name ?? id)}; known: ${[...registry.keys()].sort().join(', ')}`,
+    );
+  }
+  return new cls(config ?? {});
+}
+
+export function serializeInitializer(init: Initializer): { className: string; config: InitializerConfig } {
+  return { className: init.className, config: init.getConfig() };
+}
