@@ -1,16 +1,15 @@
-import { broadcastIndexMapper, makeTypedArray, sizeFromShape, type BroadcastToAttrs, type KernelConfig } from '@neurite/tensor';
+import { makeTypedArray, sizeFromShape, type BroadcastToAttrs, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
+import { tileInto } from './tile-copy.js';
 
+/** The op pads x to the output's rank, so broadcasting is tiling the size-1 axes. */
 export const broadcastToKernel: KernelConfig<BroadcastToAttrs> = {
   kernelName: 'BroadcastTo',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { shape }, backend }) => {
     const cpu = backend as CpuBackend;
-    const values = cpu.values(x);
-    const size = sizeFromShape(shape);
-    const out = makeTypedArray(x.dtype, size);
-    const map = broadcastIndexMapper(x.shape, shape);
-    for (let i = 0; i < size; i++) out[i] = values[map(i)];
+    const out = makeTypedArray(x.dtype, sizeFromShape(shape));
+    tileInto(cpu.values(x), x.shape, shape, out);
     return cpu.output(out, shape, x.dtype);
   },
 };

@@ -1,23 +1,18 @@
 import { ENGINE } from '../../engine/engine.js';
 import type { Tensor } from '../../tensor.js';
 import type { TensorLike } from '../../types.js';
-import { normalizeAxes, reducedShape } from '../../util/shape.js';
 import { convertToTensor } from '../convert.js';
 import { cast } from '../elementwise/cast.js';
 import { reshape } from '../shape/reshape.js';
+import { keptShape, parseReduceOptions, type ReduceOptions } from './reduce-options.js';
 
-export interface ReduceOptions {
-  /** Axes to reduce (negative counts from the end); all axes when left out. */
-  axis?: number | number[];
-  /** Keep reduced axes as size 1. */
-  keepDims?: boolean;
-}
+export type { ReduceOptions } from './reduce-options.js';
 
-/** Sum over `axis` (bool sums as int32). */
+/** Sum over `axis` (bool sums as int32; an empty axis sums to 0). */
 export function sum(x: Tensor | TensorLike, options: ReduceOptions = {}): Tensor {
   const t = convertToTensor(x, 'x', 'sum');
-  const axes = normalizeAxes('sum', options.axis, t.rank);
+  const { axes, keepDims } = parseReduceOptions('sum', t, options);
   const input = t.dtype === 'bool' ? cast(t, 'int32') : t;
   const out = ENGINE.runKernel('Sum', [input], { axes });
-  return options.keepDims ? reshape(out, reducedShape(t.shape, axes, true)) : out;
+  return keepDims ? reshape(out, keptShape(t, axes)) : out;
 }

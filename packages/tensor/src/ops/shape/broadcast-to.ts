@@ -13,7 +13,8 @@ export function broadcastTo(x: Tensor | TensorLike, shape: Shape): Tensor {
   if (t.rank > shape.length || !shapesEqual(broadcastShapes('broadcastTo', t.shape, shape), shape)) {
     throw new NeuriteError(`broadcastTo: x of shape [${t.shape}] cannot be broadcast to shape [${shape}]`);
   }
-  if (shapesEqual(t.shape, shape)) return t;
+  // same shape: a new tensor over the same buffer
+  if (shapesEqual(t.shape, shape)) return reshape(t, shape);
   const padded = t.rank < shape.length ? reshape(t, [...new Array(shape.length - t.rank).fill(1), ...t.shape]) : t;
   return ENGINE.runKernel('BroadcastTo', [padded], { shape: [...shape] });
 }

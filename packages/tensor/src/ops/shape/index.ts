@@ -1,3 +1,26 @@
 // Ops of the 'shape' family: each op validates its arguments and runs kernels through the engine.
 export { reshape } from './reshape.js';
 export { broadcastTo } from './broadcast-to.js';
+export { transpose } from './transpose.js';
+export { concat } from './concat.js';
+export { stack } from './stack.js';
+export { split } from './split.js';
+export { slice } from './slice.js';
+export { stridedSlice } from './strided-slice.js';
+export { gather } from './gather.js';
+export { unsortedSegmentSum } from './unsorted-segment-sum.js';
+export { pad } from './pad.js';
+export { expandDims } from './expand-dims.js';
+export { squeeze } from './squeeze.js';
+export { tile } from './tile.js';
+export { oneHot } from './one-hot.js';
+export type { TransposeOptions } from './transpose.js';
+export type { ConcatOptions } from './concat.js';
+export type { StackOptions } from './stack.js';
+export type { SplitOptions } from './split.js';
+export type { StridedSliceOptions } from './strided-slice.js';
+export type { GatherOptions } from './gather.js';
+export type { PadOptions } from './pad.js';
+export type { ExpandDimsOptions } from './expand-dims.js';
+export type { SqueezeOptions } from './squeeze.js';
+export type { OneHotOptions } from './one-hot.js';

@@ -1,0 +1,17 @@
+import { makeTypedArray, sizeFromShape, type KernelConfig, type PadAttrs } from '@neurite/tensor';
+import type { CpuBackend } from '../../backend.js';
+import { copyWindow } from './strided-copy.js';
+
+export const padKernel: KernelConfig<PadAttrs> = {
+  kernelName: 'Pad',
+  kernelSet: 'cpu',
+  kernelFunc: ({ inputs: [x], attrs: { paddings, constantValue }, backend }) => {
+    const cpu = backend as CpuBackend;
+    const shape = x.shape.map((d, i) => paddings[i][0] + d + paddings[i][1]);
+    const out = makeTypedArray(x.dtype, sizeFromShape(shape));
+    if (constantValue !== 0) out.fill(constantValue);
+    const begin = paddings.map((p) => p[0]);
+    copyWindow('scatter', out, shape, begin, begin.map(() => 1), x.shape, cpu.values(x));
+    return cpu.output(out, shape, x.dtype);
+  },
+};

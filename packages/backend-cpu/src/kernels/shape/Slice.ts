@@ -1,0 +1,14 @@
+import { makeTypedArray, sizeFromShape, type KernelConfig, type SliceAttrs } from '@neurite/tensor';
+import type { CpuBackend } from '../../backend.js';
+import { copyWindow } from './strided-copy.js';
+
+export const sliceKernel: KernelConfig<SliceAttrs> = {
+  kernelName: 'Slice',
+  kernelSet: 'cpu',
+  kernelFunc: ({ inputs: [x], attrs: { begin, size }, backend }) => {
+    const cpu = backend as CpuBackend;
+    const out = makeTypedArray(x.dtype, sizeFromShape(size));
+    copyWindow('gather', cpu.values(x), x.shape, begin, begin.map(() => 1), size, out);
+    return cpu.output(out, size, x.dtype);
+  },
+};

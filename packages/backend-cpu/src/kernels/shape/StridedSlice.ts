@@ -1,0 +1,14 @@
+import { makeTypedArray, sizeFromShape, type KernelConfig, type StridedSliceAttrs } from '@neurite/tensor';
+import type { CpuBackend } from '../../backend.js';
+import { copyWindow } from './strided-copy.js';
+
+export const stridedSliceKernel: KernelConfig<StridedSliceAttrs> = {
+  kernelName: 'StridedSlice',
+  kernelSet: 'cpu',
+  kernelFunc: ({ inputs: [x], attrs: { begin, strides, size }, backend }) => {
+    const cpu = backend as CpuBackend;
+    const out = makeTypedArray(x.dtype, sizeFromShape(size));
+    copyWindow('gather', cpu.values(x), x.shape, begin, strides, size, out);
+    return cpu.output(out, size, x.dtype);
+  },
+};

@@ -1,0 +1,15 @@
+import { makeTypedArray, sizeFromShape, type KernelConfig, type StridedSliceGradAttrs } from '@neurite/tensor';
+import type { CpuBackend } from '../../backend.js';
+import { copyWindow } from './strided-copy.js';
+
+/** The window positions are distinct (strides are non-zero), so scattering needs no accumulation. */
+export const stridedSliceGradKernel: KernelConfig<StridedSliceGradAttrs> = {
+  kernelName: 'StridedSliceGrad',
+  kernelSet: 'cpu',
+  kernelFunc: ({ inputs: [dy], attrs: { begin, strides, size, inputShape }, backend }) => {
+    const cpu = backend as CpuBackend;
+    const out = makeTypedArray(dy.dtype, sizeFromShape(inputShape));
+    copyWindow('scatter', out, inputShape, begin, strides, size, cpu.values(dy));
+    return cpu.output(out, inputShape, dy.dtype);
+  },
+};

@@ -1,0 +1,15 @@
+import { makeTypedArray, sizeFromShape, type KernelConfig, type TileAttrs } from '@neurite/tensor';
+import type { CpuBackend } from '../../backend.js';
+import { tileInto } from './tile-copy.js';
+
+export const tileKernel: KernelConfig<TileAttrs> = {
+  kernelName: 'Tile',
+  kernelSet: 'cpu',
+  kernelFunc: ({ inputs: [x], attrs: { reps }, backend }) => {
+    const cpu = backend as CpuBackend;
+    const shape = x.shape.map((d, i) => d * reps[i]);
+    const out = makeTypedArray(x.dtype, sizeFromShape(shape));
+    tileInto(cpu.values(x), x.shape, shape, out);
+    return cpu.output(out, shape, x.dtype);
+  },
+};
