@@ -196,10 +196,10 @@ export class Engine {
   }
 
   /** A new tensor over an existing or new buffer; adds a reference to the buffer. */
-  wrap(dataId: DataId, backendName: string, shape: Shape, dtype: DType, track = true): Tensor {
+  wrap(dataId: DataId, backendName: string, shape: Shape, dtype: DType, track = true, id = this.nextTensorId++): Tensor {
     this.addRef(dataId, backendName, sizeFromShape(shape) * bytesPerElement(dtype));
     const handle: TensorHandle = { dataId, backendName, disposed: false };
-    const t = new Tensor(handle, shape, dtype, this.nextTensorId++);
+    const t = new Tensor(handle, shape, dtype, id);
     this.liveTensors++;
     this.finalizer.register(t, handle, handle);
     if (track) this.track(t);
@@ -413,9 +413,13 @@ export class Engine {
     }
   }
 
-  /** A handle to the same buffer that no scope tracks: the tape's own reference to a saved tensor. */
+  /**
+   * A handle to the same buffer that no scope tracks: the tape's own reference to a saved tensor. It keeps
+   * the original's id, so ops that a gradient runs on it connect to the original on an outer tape
+   * (gradients of gradients).
+   */
   private saveForTape(t: Tensor): Tensor {
-    return this.wrap(t.handle.dataId, t.handle.backendName, t.shape, t.dtype, false);
+    return this.wrap(t.handle.dataId, t.handle.backendName, t.shape, t.dtype, false, t.id);
   }
 
   record(kernelName: string, inputs: readonly Tensor[], outputs: readonly Tensor[], attrs: Attrs, gradFunc: GradFunc | undefined, saved?: readonly Tensor[]): void {

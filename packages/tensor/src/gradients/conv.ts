@@ -1,2 +1,57 @@
 // Gradients of the 'conv' kernels, registered once for every backend.
-export {};
+import { registerGradient } from '../engine/kernel-registry.js';
+import type { ConvAttrs, PoolAttrs } from '../kernel-names.js';
+import {
+  avgPoolGrad, conv2dBackpropFilter, conv2dBackpropInput, conv2dKernel, depthwiseConv2dBackpropFilter,
+  depthwiseConv2dBackpropInput, depthwiseConv2dKernel, maxPoolGrad,
+} from '../ops/conv/conv-kernels.js';
+
+// A convolution y = conv(x, w) is bilinear, so with dx = backpropInput(dy, w) and dw = backpropFilter(x, dy)
+// the three kernels' gradients close over each other (this is also what makes conv2dTranspose, which runs
+// the backprop-input kernel, differentiable, and gives second derivatives of conv2d):
+//   backpropInput(dy, w) -> g:  d dy = conv(g, w),                 d w = backpropFilter(g, dy)
+//   backpropFilter(x, dy) -> g: d x  = backpropInput(dy, g),       d dy = conv(x, g)
+// The depthwise kernels follow the same pattern.
+
+registerGradient<ConvAttrs>({
+  kernelName: 'Conv2D',
+  gradFunc: ([dy], { inputs: [x, w] }, { info }) => [conv2dBackpropInput(dy, w, info), conv2dBackpropFilter(x, dy, info)],
+});
+
+registerGradient<ConvAttrs>({
+  kernelName: 'Conv2DBackpropInput',
+  gradFunc: ([g], { inputs: [dy, w] }, { info }) => [conv2dKernel(g, w, info), conv2dBackpropFilter(g, dy, info)],
+});
+
+registerGradient<ConvAttrs>({
+  kernelName: 'Conv2DBackpropFilter',
+  gradFunc: ([g], { inputs: [x, dy] }, { info }) => [conv2dBackpropInput(dy, g, info), conv2dKernel(x, g, info)],
+});
+
+registerGradient<ConvAttrs>({
+  kernelName: 'DepthwiseConv2D',
+  gradFunc: ([dy], { inputs: [x, w] }, { info }) => [
+    depthwiseConv2dBackpropInput(dy, w, info), depthwiseConv2dBackpropFilter(x, dy, info),
+  ],
+});
+
+registerGradient<ConvAttrs>({
+  kernelName: 'DepthwiseConv2DBackpropInput',
+  gradFunc: ([g], { inputs: [dy, w] }, { info }) => [depthwiseConv2dKernel(g, w, info), depthwiseConv2dBackpropFilter(g, dy, info)],
+});
+
+registerGradient<ConvAttrs>({
+  kernelName: 'DepthwiseConv2DBackpropFilter',
+  gradFunc: ([g], { inputs: [x, dy] }, { info }) => [depthwiseConv2dBackpropInput(dy, g, info), depthwiseConv2dKernel(x, g, info)],
+});
+
+// The pool gradients' own kernels are not differentiated further (listed as such in the core suite).
+registerGradient<PoolAttrs>({
+  kernelName: 'MaxPool',
+  gradFunc: ([dy], { inputs: [x] }, { info }) => [maxPoolGrad(dy, x, info)],
+});
+
+registerGradient<PoolAttrs>({
+  kernelName: 'AvgPool',
+  gradFunc: ([dy], _saved, { info }) => [avgPoolGrad(dy, info)],
+});

@@ -1,0 +1,17 @@
+import type { KernelConfig, PoolAttrs } from '@neurite/tensor';
+import type { CpuBackend } from '../../backend.js';
+import { maxPoolArgmax } from './max-pool-argmax.js';
+
+export const maxPoolKernel: KernelConfig<PoolAttrs> = {
+  kernelName: 'MaxPool',
+  kernelSet: 'cpu',
+  kernelFunc: ({ inputs: [x], attrs: { info }, backend }) => {
+    const cpu = backend as CpuBackend;
+    const xv = cpu.values(x);
+    const argmax = maxPoolArgmax(xv, info);
+    const out = new Float32Array(argmax.length);
+    // a window with no input element (impossible for 'valid' and 'same') would give -Infinity
+    for (let i = 0; i < argmax.length; i++) out[i] = argmax[i] < 0 ? -Infinity : xv[argmax[i]];
+    return cpu.output(out, [info.batchSize, info.outHeight, info.outWidth, info.inChannels], 'float32');
+  },
+};

@@ -1,0 +1,17 @@
+import { sizeFromShape, type KernelConfig, type PoolAttrs } from '@neurite/tensor';
+import type { CpuBackend } from '../../backend.js';
+import { maxPoolArgmax } from './max-pool-argmax.js';
+
+/** Inputs [dy, x]: each dy element goes to its window's (first) maximum in x. */
+export const maxPoolGradKernel: KernelConfig<PoolAttrs> = {
+  kernelName: 'MaxPoolGrad',
+  kernelSet: 'cpu',
+  kernelFunc: ({ inputs: [dy, x], attrs: { info }, backend }) => {
+    const cpu = backend as CpuBackend;
+    const dyv = cpu.values(dy);
+    const argmax = maxPoolArgmax(cpu.values(x), info);
+    const dx = new Float64Array(sizeFromShape(x.shape));
+    for (let i = 0; i < argmax.length; i++) if (argmax[i] >= 0) dx[argmax[i]] += dyv[i];
+    return cpu.output(Float32Array.from(dx), x.shape, 'float32');
+  },
+};
