@@ -15,8 +15,8 @@ export function grad(f: Fn1): (x: Tensor, dy?: Tensor) => Tensor {
   checkFn('grad', f);
   return (x, dy) => {
     const t = convertToTensor(x, 'x', 'grad', 'float32');
-    const { value, grads } = ENGINE.gradients(() => f(t), [t], dy);
-    if (value !== t) value.dispose();
+    const { value, grads, valueIsNew } = ENGINE.gradients(() => f(t), [t], dy);
+    if (valueIsNew) value.dispose();
     return grads[0];
   };
 }
@@ -26,8 +26,8 @@ export function grads(f: FnN): (xs: Tensor[], dy?: Tensor) => Tensor[] {
   checkFn('grads', f);
   return (xs, dy) => {
     const ts = checkArgs('grads', xs);
-    const { value, grads } = ENGINE.gradients(() => f(...ts), ts, dy);
-    if (!ts.includes(value)) value.dispose();
+    const { value, grads, valueIsNew } = ENGINE.gradients(() => f(...ts), ts, dy);
+    if (valueIsNew) value.dispose();
     return grads;
   };
 }

@@ -444,7 +444,8 @@ export class Engine {
    * Reverse-mode gradients of the scalar (or `dy`-weighted) result of `f` with respect to `xs`. Inputs
    * that do not influence the result get zeros.
    */
-  gradients(f: () => Tensor, xs: readonly Tensor[], dy?: Tensor): { value: Tensor; grads: Tensor[] } {
+  gradients(f: () => Tensor, xs: readonly Tensor[], dy?: Tensor): { value: Tensor; grads: Tensor[]; valueIsNew: boolean } {
+    const firstId = this.nextTensorId;
     const tape = new Tape();
     this.tapes.push(tape);
     let value: Tensor;
@@ -459,13 +460,16 @@ export class Engine {
     this.tapes.splice(this.tapes.indexOf(tape), 1);
     try {
       if (dy == null && value.size !== 1) {
-        throw argumentError('grad', 'f', 'a function returning a scalar when no dy is given', `a tensor of shape [${value.shape}]`);
+        throw new NeuriteError(`grad: f must return a scalar when no dy is given. Received: a tensor of shape [${value.shape}]`);
       }
       if (dy != null && !sameShape(dy.shape, value.shape)) {
-        throw argumentError('grad', 'dy', `of the result's shape [${value.shape}]`, `[${dy.shape}]`);
+        throw argumentError('grad', 'dy.shape', `the result's shape [${value.shape}]`, [...dy.shape]);
       }
       const grads = this.tidy(() => tape.backprop(this, value, xs, dy ?? null));
-      return { value, grads };
+      return { value, grads, valueIsNew: value.id >= firstId };
+    } catch (e) {
+      if (value.id >= firstId) value.dispose(); // made by f, so nobody else holds it
+      throw e;
     } finally {
       tape.dispose((t) => this.release(t.handle));
     }

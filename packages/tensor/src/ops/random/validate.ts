@@ -1,0 +1,31 @@
+import type { Shape } from '../../types.js';
+import { argumentError } from '../../util/errors.js';
+import { assertValidShape } from '../../util/shape.js';
+import { SeedGenerator, seedToKey, type Seed } from '../../random/seed.js';
+
+/** The options argument of a random op: undefined or a plain object. */
+export function checkOptions(op: string, options: unknown): void {
+  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+    throw argumentError(op, 'options', 'an object', options);
+  }
+}
+
+/** A copy of a valid output shape (non-negative integers, rank at most 6). */
+export function checkShape(op: string, shape: Shape): number[] {
+  assertValidShape(op, 'shape', shape);
+  return [...shape];
+}
+
+export function checkFinite(op: string, arg: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw argumentError(op, arg, 'a finite number', value);
+  return value;
+}
+
+/**
+ * Checks a seed without drawing from it, so an op can reject its other arguments first and a failed call
+ * never advances a SeedGenerator or the global generator.
+ */
+export function checkSeed(op: string, seed: Seed): void {
+  if (seed == null || seed instanceof SeedGenerator) return;
+  seedToKey(op, seed);
+}
