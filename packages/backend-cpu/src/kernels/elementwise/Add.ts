@@ -1,3 +1,5 @@
 import { binaryKernel } from './binary-kernel.js';
 
-export const addKernel = binaryKernel('Add', (a, b) => a + b);
+export const addKernel = binaryKernel('Add', (out, o, a, ai, sa, b, bi, sb, n) => {
+  for (let i = 0; i < n; i++, ai += sa, bi += sb) out[o + i] = a[ai] + b[bi];
+});

@@ -1,0 +1,18 @@
+import { makeTypedArray, type ClipByValueAttrs, type KernelConfig } from '@neurite/tensor';
+import type { CpuBackend } from '../../backend.js';
+
+/** Clamps to [min, max]; NaN stays NaN. */
+export const clipByValueKernel: KernelConfig<ClipByValueAttrs> = {
+  kernelName: 'ClipByValue',
+  kernelSet: 'cpu',
+  kernelFunc: ({ inputs: [x], attrs: { min, max }, backend }) => {
+    const cpu = backend as CpuBackend;
+    const values = cpu.values(x);
+    const out = makeTypedArray(x.dtype, values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      out[i] = v < min ? min : v > max ? max : v;
+    }
+    return cpu.output(out, x.shape, x.dtype);
+  },
+};

@@ -1,0 +1,17 @@
+import { makeTypedArray, type KernelConfig, type LeakyReluAttrs } from '@neurite/tensor';
+import type { CpuBackend } from '../../backend.js';
+
+export const leakyReluKernel: KernelConfig<LeakyReluAttrs> = {
+  kernelName: 'LeakyRelu',
+  kernelSet: 'cpu',
+  kernelFunc: ({ inputs: [x], attrs: { alpha }, backend }) => {
+    const cpu = backend as CpuBackend;
+    const values = cpu.values(x);
+    const out = makeTypedArray(x.dtype, values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      out[i] = v < 0 ? alpha * v : v;
+    }
+    return cpu.output(out, x.shape, x.dtype);
+  },
+};
