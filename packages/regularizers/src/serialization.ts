@@ -17,10 +17,10 @@ export function registerRegularizer(cls: RegularizerClass, ...aliases: string[])
 }
 
 /** The serialized form: Keras's class name and config (the keras package writes the file format). */
-export interface SerializedRegularizer {
+export type SerializedRegularizer = {
   className: string;
   config: RegularizerConfig;
-}
+};
 
 export function serialize(regularizer: Regularizer): SerializedRegularizer {
   if (!(regularizer instanceof Regularizer)) {

@@ -1,0 +1,69 @@
+import { NeuriteError } from '@neurite/tensor';
+
+/** Formats a received value for an error message (strings quoted, arrays bracketed). */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (Array.isArray(value)) return `[${value.map(describeValue).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}
+
+/** `Owner: arg must be <expected>. Received: arg=<value>`. */
+export function argumentError(owner: string, arg: string, expected: string, received: unknown): NeuriteError {
+  return new NeuriteError(`${owner}: ${arg} must be ${expected}. Received: ${arg}=${describeValue(received)}`);
+}
+
+/**
+ * Checks a constructor's config: undefined or a plain object whose keys are all known. Unknown keys are
+ * errors (Keras raises on unexpected keyword arguments), so a typo is never silently ignored.
+ */
+export function checkConfig<T extends object>(owner: string, config: T | undefined, known: readonly string[]): Partial<T> {
+  if (config === undefined || config === null) return {};
+  if (typeof config !== 'object' || Array.isArray(config)) throw argumentError(owner, 'config', 'an object', config);
+  for (const key of Object.keys(config)) {
+    if (!known.includes(key)) {
+      const expected = known.length ? `one of the known keys (${known.join(', ')})` : 'empty (no options)';
+      throw new NeuriteError(
+        `${owner}: unknown config key '${key}'; expected ${expected}. Received: ${key}=${describeValue((config as Record<string, unknown>)[key])}`,
+      );
+    }
+  }
+  return config;
+}
+
+/** A finite number, else an error naming the argument. */
+export function checkFinite(owner: string, arg: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw argumentError(owner, arg, 'a finite number', value);
+  return value;
+}
+
+/** A finite number >= 0. */
+export function checkNonNegative(owner: string, arg: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw argumentError(owner, arg, 'a finite number >= 0', value);
+  }
+  return value;
+}
+
+/** An initializer's seed: a safe integer, or null/undefined for the global generator. */
+export function checkSeed(owner: string, value: unknown): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw argumentError(owner, 'seed', 'an integer, null or undefined', value);
+  }
+  return value;
+}
+
+/** One of a fixed set of strings. */
+export function checkOneOf<T extends string>(owner: string, arg: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !allowed.includes(value as T)) {
+    throw argumentError(owner, arg, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`, value);
+  }
+  return value as T;
+}
