@@ -5,6 +5,7 @@ import { coreSuite } from './core.js';
 import { elementwiseSuite } from './elementwise.js';
 import { linalgSuite } from './linalg.js';
 import { memorySuite } from './memory.js';
+import { opHygieneSuite } from './op-hygiene.js';
 import { randomSuite } from './random.js';
 import { reductionSuite } from './reduction.js';
 import { shapeSuite } from './shape.js';
@@ -20,4 +21,5 @@ export const ALL_SUITES: ((env: BackendUnderTest) => void)[] = [
   randomSuite,
   autodiffSuite,
   memorySuite,
+  opHygieneSuite,
 ];

@@ -17,19 +17,21 @@ export type DepthwiseConv2DOptions = Conv2DOptions;
  * inChannels, multiplier]; x and the options as for conv2d.
  */
 export function depthwiseConv2d(x: Tensor | TensorLike, filter: Tensor | TensorLike, options?: DepthwiseConv2DOptions): Tensor {
-  const op = 'depthwiseConv2d';
-  const { strides, padding, dataFormat = 'NHWC', dilations } = optionsObject(op, options);
-  const xt = convertToTensor(x, 'x', op, 'float32');
-  const f = convertToTensor(filter, 'filter', op, 'float32');
-  const format = parseDataFormat(op, dataFormat, ['NHWC', 'NCHW']);
-  const channelsFirst = format === 'NCHW';
-  assertInputRank(op, xt, 4, format);
-  assertFilterRank(op, f, 4, '[filterHeight, filterWidth, inChannels, multiplier]');
-  assertChannelsMatch(op, xt, f, channelsOf(xt, 4, channelsFirst), f.shape[2], format);
-  // tidy: the layout changes are intermediates (the tape keeps what it needs)
   return ENGINE.tidy(() => {
-    const input = toChannelsLast(xt, 4, channelsFirst);
-    const info = computeConv2DInfo(input.shape, f.shape, { strides, padding, dilations, depthwise: true }, op);
-    return fromChannelsLast(depthwiseConv2dKernel(input, f, info), 4, channelsFirst, xt.rank === 3);
+    const op = 'depthwiseConv2d';
+    const { strides, padding, dataFormat = 'NHWC', dilations } = optionsObject(op, options);
+    const xt = convertToTensor(x, 'x', op, 'float32');
+    const f = convertToTensor(filter, 'filter', op, 'float32');
+    const format = parseDataFormat(op, dataFormat, ['NHWC', 'NCHW']);
+    const channelsFirst = format === 'NCHW';
+    assertInputRank(op, xt, 4, format);
+    assertFilterRank(op, f, 4, '[filterHeight, filterWidth, inChannels, multiplier]');
+    assertChannelsMatch(op, xt, f, channelsOf(xt, 4, channelsFirst), f.shape[2], format);
+    // tidy: the layout changes are intermediates (the tape keeps what it needs)
+    return ENGINE.tidy(() => {
+      const input = toChannelsLast(xt, 4, channelsFirst);
+      const info = computeConv2DInfo(input.shape, f.shape, { strides, padding, dilations, depthwise: true }, op);
+      return fromChannelsLast(depthwiseConv2dKernel(input, f, info), 4, channelsFirst, xt.rank === 3);
+    });
   });
 }

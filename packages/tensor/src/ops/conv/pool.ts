@@ -32,22 +32,22 @@ type PoolKernel = (x: Tensor, info: Conv2DInfo) => Tensor;
 
 /** Max over each poolSize window of x [batch, height, width, channels] (or unbatched; 'NCHW' channels-first). */
 export function maxPool(x: Tensor | TensorLike, poolSize: SpatialPair, options?: PoolOptions): Tensor {
-  return pool2d('maxPool', maxPoolKernel, x, poolSize, options);
+  return ENGINE.tidy(() => pool2d('maxPool', maxPoolKernel, x, poolSize, options));
 }
 
 /** Mean over each poolSize window's in-bounds elements of x [batch, height, width, channels]. */
 export function avgPool(x: Tensor | TensorLike, poolSize: SpatialPair, options?: PoolOptions): Tensor {
-  return pool2d('avgPool', avgPoolKernel, x, poolSize, options);
+  return ENGINE.tidy(() => pool2d('avgPool', avgPoolKernel, x, poolSize, options));
 }
 
 /** Max over each window of poolSize along the width of x [batch, width, channels] (or unbatched; 'NCW'). */
 export function maxPool1d(x: Tensor | TensorLike, poolSize: number, options?: Pool1DOptions): Tensor {
-  return pool1d('maxPool1d', maxPoolKernel, x, poolSize, options);
+  return ENGINE.tidy(() => pool1d('maxPool1d', maxPoolKernel, x, poolSize, options));
 }
 
 /** Mean over each window of poolSize along the width of x [batch, width, channels] (or unbatched; 'NCW'). */
 export function avgPool1d(x: Tensor | TensorLike, poolSize: number, options?: Pool1DOptions): Tensor {
-  return pool1d('avgPool1d', avgPoolKernel, x, poolSize, options);
+  return ENGINE.tidy(() => pool1d('avgPool1d', avgPoolKernel, x, poolSize, options));
 }
 
 function pool2d(op: string, kernel: PoolKernel, x: Tensor | TensorLike, poolSize: SpatialPair, options?: PoolOptions): Tensor {

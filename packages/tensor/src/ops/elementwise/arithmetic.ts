@@ -1,3 +1,4 @@
+import { ENGINE } from '../../engine/engine.js';
 import type { Tensor } from '../../tensor.js';
 import type { TensorLike } from '../../types.js';
 import { binary } from './binary.js';
@@ -7,35 +8,35 @@ import { binary } from './binary.js';
 
 /** a + b. */
 export function add(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return binary('Add', 'add', a, b);
+  return ENGINE.tidy(() => binary('Add', 'add', a, b));
 }
 
 /** a - b. */
 export function sub(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return binary('Sub', 'sub', a, b);
+  return ENGINE.tidy(() => binary('Sub', 'sub', a, b));
 }
 
 /** a * b (int32 products wrap modulo 2^32). */
 export function mul(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return binary('Mul', 'mul', a, b);
+  return ENGINE.tidy(() => binary('Mul', 'mul', a, b));
 }
 
 /** True division a / b, always float32 (int32 / int32 too, like NumPy's `/`); x / 0 gives ±Infinity or NaN. */
 export function div(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return binary('Div', 'div', a, b, () => 'float32');
+  return ENGINE.tidy(() => binary('Div', 'div', a, b, () => 'float32'));
 }
 
 /** a ** b (int32 ** int32 stays int32; a negative base with a fractional exponent gives NaN). */
 export function pow(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return binary('Pow', 'pow', a, b);
+  return ENGINE.tidy(() => binary('Pow', 'pow', a, b));
 }
 
 /** The larger of a and b elementwise (NaN wins). */
 export function maximum(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return binary('Maximum', 'maximum', a, b);
+  return ENGINE.tidy(() => binary('Maximum', 'maximum', a, b));
 }
 
 /** The smaller of a and b elementwise (NaN wins). */
 export function minimum(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return binary('Minimum', 'minimum', a, b);
+  return ENGINE.tidy(() => binary('Minimum', 'minimum', a, b));
 }

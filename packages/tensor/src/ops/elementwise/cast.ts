@@ -5,8 +5,10 @@ import { assertDType, convertToTensor } from '../convert.js';
 
 /** Converts to `dtype` (float to int truncates toward zero; anything non-zero becomes true). Same dtype: returns x. */
 export function cast(x: Tensor | TensorLike, dtype: DType): Tensor {
-  const t = convertToTensor(x, 'x', 'cast');
-  assertDType('cast', 'dtype', dtype);
-  if (t.dtype === dtype) return t;
-  return ENGINE.runKernel('Cast', [t], { dtype });
+  return ENGINE.tidy(() => {
+    const t = convertToTensor(x, 'x', 'cast');
+    assertDType('cast', 'dtype', dtype);
+    if (t.dtype === dtype) return t;
+    return ENGINE.runKernel('Cast', [t], { dtype });
+  });
 }

@@ -10,10 +10,12 @@ import { cast } from './cast.js';
  * the result is float32. The gradient passes where min <= x <= max.
  */
 export function clipByValue(x: Tensor | TensorLike, min: number, max: number): Tensor {
-  const t = convertToTensor(x, 'x', 'clipByValue');
-  if (typeof min !== 'number' || Number.isNaN(min)) throw argumentError('clipByValue', 'min', 'a number', min);
-  if (typeof max !== 'number' || Number.isNaN(max)) throw argumentError('clipByValue', 'max', 'a number', max);
-  if (min > max) throw argumentError('clipByValue', 'max', `at least min (${min})`, max);
-  const integral = t.dtype !== 'float32' && Number.isInteger(min) && Number.isInteger(max);
-  return ENGINE.runKernel('ClipByValue', [cast(t, integral ? 'int32' : 'float32')], { min, max });
+  return ENGINE.tidy(() => {
+    const t = convertToTensor(x, 'x', 'clipByValue');
+    if (typeof min !== 'number' || Number.isNaN(min)) throw argumentError('clipByValue', 'min', 'a number', min);
+    if (typeof max !== 'number' || Number.isNaN(max)) throw argumentError('clipByValue', 'max', 'a number', max);
+    if (min > max) throw argumentError('clipByValue', 'max', `at least min (${min})`, max);
+    const integral = t.dtype !== 'float32' && Number.isInteger(min) && Number.isInteger(max);
+    return ENGINE.runKernel('ClipByValue', [cast(t, integral ? 'int32' : 'float32')], { min, max });
+  });
 }

@@ -1,3 +1,4 @@
+import { ENGINE } from '../../engine/engine.js';
 import type { Tensor } from '../../tensor.js';
 import type { DType, TensorLike } from '../../types.js';
 import { binary } from './binary.js';
@@ -9,30 +10,30 @@ const sameDType = (common: DType): DType => common;
 
 /** a == b. */
 export function equal(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return binary('Equal', 'equal', a, b, sameDType);
+  return ENGINE.tidy(() => binary('Equal', 'equal', a, b, sameDType));
 }
 
 /** a != b. */
 export function notEqual(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return binary('NotEqual', 'notEqual', a, b, sameDType);
+  return ENGINE.tidy(() => binary('NotEqual', 'notEqual', a, b, sameDType));
 }
 
 /** a > b. */
 export function greater(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return binary('Greater', 'greater', a, b, sameDType);
+  return ENGINE.tidy(() => binary('Greater', 'greater', a, b, sameDType));
 }
 
 /** a >= b. */
 export function greaterEqual(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return binary('GreaterEqual', 'greaterEqual', a, b, sameDType);
+  return ENGINE.tidy(() => binary('GreaterEqual', 'greaterEqual', a, b, sameDType));
 }
 
 /** a < b. */
 export function less(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return binary('Less', 'less', a, b, sameDType);
+  return ENGINE.tidy(() => binary('Less', 'less', a, b, sameDType));
 }
 
 /** a <= b. */
 export function lessEqual(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return binary('LessEqual', 'lessEqual', a, b, sameDType);
+  return ENGINE.tidy(() => binary('LessEqual', 'lessEqual', a, b, sameDType));
 }

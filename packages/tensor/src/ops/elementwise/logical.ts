@@ -22,15 +22,15 @@ function logicalBinary(kernel: 'LogicalAnd' | 'LogicalOr', op: string, a: Tensor
 
 /** a AND b, with broadcasting; both must be bool. */
 export function logicalAnd(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return logicalBinary('LogicalAnd', 'logicalAnd', a, b);
+  return ENGINE.tidy(() => logicalBinary('LogicalAnd', 'logicalAnd', a, b));
 }
 
 /** a OR b, with broadcasting; both must be bool. */
 export function logicalOr(a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  return logicalBinary('LogicalOr', 'logicalOr', a, b);
+  return ENGINE.tidy(() => logicalBinary('LogicalOr', 'logicalOr', a, b));
 }
 
 /** NOT x; x must be bool. */
 export function logicalNot(x: Tensor | TensorLike): Tensor {
-  return ENGINE.runKernel('LogicalNot', [boolOperand(x, 'x', 'logicalNot')]);
+  return ENGINE.tidy(() => ENGINE.runKernel('LogicalNot', [boolOperand(x, 'x', 'logicalNot')]));
 }

@@ -48,27 +48,33 @@ function softmaxInput(op: string, x: Tensor | TensorLike, options: SoftmaxOption
 
 /** exp(x) / sum(exp(x)) along `axis`, float32. */
 export function softmax(x: Tensor | TensorLike, options?: SoftmaxOptions): Tensor {
-  const { t, axis } = softmaxInput('softmax', x, options);
-  const e = exp(shiftByMax(t, [axis]).shifted);
-  return div(e, sum(e, { axis, keepDims: true }));
+  return ENGINE.tidy(() => {
+    const { t, axis } = softmaxInput('softmax', x, options);
+    const e = exp(shiftByMax(t, [axis]).shifted);
+    return div(e, sum(e, { axis, keepDims: true }));
+  });
 }
 
 /** log(softmax(x)) along `axis`, float32, without the underflow of taking the log of a softmax. */
 export function logSoftmax(x: Tensor | TensorLike, options?: SoftmaxOptions): Tensor {
-  const { t, axis } = softmaxInput('logSoftmax', x, options);
-  const z = shiftByMax(t, [axis]).shifted;
-  return sub(z, log(sum(exp(z), { axis, keepDims: true })));
+  return ENGINE.tidy(() => {
+    const { t, axis } = softmaxInput('logSoftmax', x, options);
+    const z = shiftByMax(t, [axis]).shifted;
+    return sub(z, log(sum(exp(z), { axis, keepDims: true })));
+  });
 }
 
 /** log(sum(exp(x))) over `axis` (all axes by default), float32, stable for large |x|. */
 export function logSumExp(x: Tensor | TensorLike, options?: ReduceOptions): Tensor {
-  const t = convertToTensor(x, 'x', 'logSumExp');
-  readOptions('logSumExp', options, ['axis', 'keepDims']);
-  const { axes, keepDims } = parseReduceOptions('logSumExp', t, options);
-  assertNonEmptyAxes('logSumExp', t, axes);
-  const f = cast(t, 'float32');
-  const { shifted, shift } = shiftByMax(f, axes);
-  const kept = add(log(sum(exp(shifted), { axis: axes, keepDims: true })), shift);
-  return keepDims ? kept : reshape(kept, reducedShape(t.shape, axes, false));
+  return ENGINE.tidy(() => {
+    const t = convertToTensor(x, 'x', 'logSumExp');
+    readOptions('logSumExp', options, ['axis', 'keepDims']);
+    const { axes, keepDims } = parseReduceOptions('logSumExp', t, options);
+    assertNonEmptyAxes('logSumExp', t, axes);
+    const f = cast(t, 'float32');
+    const { shifted, shift } = shiftByMax(f, axes);
+    const kept = add(log(sum(exp(shifted), { axis: axes, keepDims: true })), shift);
+    return keepDims ? kept : reshape(kept, reducedShape(t.shape, axes, false));
+  });
 }
 

@@ -19,45 +19,45 @@ export function unaryKeepInt(kernel: UnaryKernelName, op: string, x: Tensor | Te
 
 /** -x (int32 stays int32). */
 export function neg(x: Tensor | TensorLike): Tensor {
-  return unaryKeepInt('Neg', 'neg', x);
+  return ENGINE.tidy(() => unaryKeepInt('Neg', 'neg', x));
 }
 
 /** |x| (int32 stays int32). */
 export function abs(x: Tensor | TensorLike): Tensor {
-  return unaryKeepInt('Abs', 'abs', x);
+  return ENGINE.tidy(() => unaryKeepInt('Abs', 'abs', x));
 }
 
 /** -1, 0 or 1 by the sign of x (NaN stays NaN; int32 stays int32). */
 export function sign(x: Tensor | TensorLike): Tensor {
-  return unaryKeepInt('Sign', 'sign', x);
+  return ENGINE.tidy(() => unaryKeepInt('Sign', 'sign', x));
 }
 
 /** x * x (int32 stays int32). */
 export function square(x: Tensor | TensorLike): Tensor {
-  return unaryKeepInt('Square', 'square', x);
+  return ENGINE.tidy(() => unaryKeepInt('Square', 'square', x));
 }
 
 /** Square root, float32 (negative x gives NaN). */
 export function sqrt(x: Tensor | TensorLike): Tensor {
-  return unaryFloat('Sqrt', 'sqrt', x);
+  return ENGINE.tidy(() => unaryFloat('Sqrt', 'sqrt', x));
 }
 
 /** 1 / sqrt(x), float32 (0 gives Infinity). */
 export function rsqrt(x: Tensor | TensorLike): Tensor {
-  return unaryFloat('Rsqrt', 'rsqrt', x);
+  return ENGINE.tidy(() => unaryFloat('Rsqrt', 'rsqrt', x));
 }
 
 /** e^x, float32. */
 export function exp(x: Tensor | TensorLike): Tensor {
-  return unaryFloat('Exp', 'exp', x);
+  return ENGINE.tidy(() => unaryFloat('Exp', 'exp', x));
 }
 
 /** Natural logarithm, float32 (0 gives -Infinity, negative x NaN). */
 export function log(x: Tensor | TensorLike): Tensor {
-  return unaryFloat('Log', 'log', x);
+  return ENGINE.tidy(() => unaryFloat('Log', 'log', x));
 }
 
 /** log(1 + x), float32, accurate for tiny x. */
 export function log1p(x: Tensor | TensorLike): Tensor {
-  return unaryFloat('Log1p', 'log1p', x);
+  return ENGINE.tidy(() => unaryFloat('Log1p', 'log1p', x));
 }

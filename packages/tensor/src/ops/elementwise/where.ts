@@ -12,12 +12,14 @@ import { cast } from './cast.js';
  * (NumPy rules), and a and b meet in their common dtype.
  */
 export function where(condition: Tensor | TensorLike, a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  const c = convertToTensor(condition, 'condition', 'where');
-  if (c.dtype !== 'bool') throw argumentError('where', 'condition', "of dtype 'bool' (compare first, or cast)", c);
-  const [x, y] = convertPair(a, b, 'where');
-  const shape = broadcastShapes('where', c.shape, broadcastShapes('where', x.shape, y.shape));
-  const dtype = upcastDType(x.dtype, y.dtype);
-  // the kernel takes inputs of one shape; broadcastTo returns a same-shaped input as is
-  const inputs = [c, cast(x, dtype), cast(y, dtype)].map((t) => broadcastTo(t, shape));
-  return ENGINE.runKernel('Select', inputs);
+  return ENGINE.tidy(() => {
+    const c = convertToTensor(condition, 'condition', 'where');
+    if (c.dtype !== 'bool') throw argumentError('where', 'condition', "of dtype 'bool' (compare first, or cast)", c);
+    const [x, y] = convertPair(a, b, 'where');
+    const shape = broadcastShapes('where', c.shape, broadcastShapes('where', x.shape, y.shape));
+    const dtype = upcastDType(x.dtype, y.dtype);
+    // the kernel takes inputs of one shape; broadcastTo returns a same-shaped input as is
+    const inputs = [c, cast(x, dtype), cast(y, dtype)].map((t) => broadcastTo(t, shape));
+    return ENGINE.runKernel('Select', inputs);
+  });
 }

@@ -20,38 +20,40 @@ export interface MatMulOptions {
  * must be reshaped to [1, k] or [k, 1] first: unlike NumPy, no axis is added or dropped implicitly).
  */
 export function matMul(a: Tensor | TensorLike, b: Tensor | TensorLike, options: MatMulOptions = {}): Tensor {
-  const op = 'matMul';
-  if (options === null || typeof options !== 'object') throw argumentError(op, 'options', 'an object', options);
-  const { transposeA = false, transposeB = false } = options;
-  if (typeof transposeA !== 'boolean') throw argumentError(op, 'transposeA', 'a boolean', transposeA);
-  if (typeof transposeB !== 'boolean') throw argumentError(op, 'transposeB', 'a boolean', transposeB);
-  const x = convertToTensor(a, 'a', op, 'float32');
-  const y = convertToTensor(b, 'b', op, 'float32');
-  if (x.rank < 2) throw argumentError(op, 'a', 'of rank 2 or more (reshape a vector to [1, k] or [k, 1])', `a tensor of shape [${x.shape}]`);
-  if (y.rank < 2) throw argumentError(op, 'b', 'of rank 2 or more (reshape a vector to [1, k] or [k, 1])', `a tensor of shape [${y.shape}]`);
-
-  const [aRows, aCols] = x.shape.slice(-2);
-  const [bRows, bCols] = y.shape.slice(-2);
-  const m = transposeA ? aCols : aRows;
-  const k = transposeA ? aRows : aCols;
-  const kB = transposeB ? bCols : bRows;
-  const n = transposeB ? bRows : bCols;
-  if (k !== kB) {
-    throw new NeuriteError(
-      `${op}: inner dimensions must match: a of shape [${x.shape}] (transposeA=${transposeA}) gives k=${k}, ` +
-        `b of shape [${y.shape}] (transposeB=${transposeB}) gives k=${kB}`,
-    );
-  }
-  const batchA = x.shape.slice(0, -2);
-  const batchB = y.shape.slice(0, -2);
-  const batch = broadcastShapes(op, batchA, batchB);
-  const batchSize = sizeFromShape(batch);
-  // tidy: the reshaped and broadcast operands are intermediates (the tape keeps what it needs)
   return ENGINE.tidy(() => {
-    const a3 = toRank3(x, batchA, batch, batchSize);
-    const b3 = toRank3(y, batchB, batch, batchSize);
-    const out = ENGINE.runKernel('BatchMatMul', [a3, b3], { transposeA, transposeB });
-    return reshape(out, [...batch, m, n]);
+    const op = 'matMul';
+    if (options === null || typeof options !== 'object') throw argumentError(op, 'options', 'an object', options);
+    const { transposeA = false, transposeB = false } = options;
+    if (typeof transposeA !== 'boolean') throw argumentError(op, 'transposeA', 'a boolean', transposeA);
+    if (typeof transposeB !== 'boolean') throw argumentError(op, 'transposeB', 'a boolean', transposeB);
+    const x = convertToTensor(a, 'a', op, 'float32');
+    const y = convertToTensor(b, 'b', op, 'float32');
+    if (x.rank < 2) throw argumentError(op, 'a', 'of rank 2 or more (reshape a vector to [1, k] or [k, 1])', `a tensor of shape [${x.shape}]`);
+    if (y.rank < 2) throw argumentError(op, 'b', 'of rank 2 or more (reshape a vector to [1, k] or [k, 1])', `a tensor of shape [${y.shape}]`);
+
+    const [aRows, aCols] = x.shape.slice(-2);
+    const [bRows, bCols] = y.shape.slice(-2);
+    const m = transposeA ? aCols : aRows;
+    const k = transposeA ? aRows : aCols;
+    const kB = transposeB ? bCols : bRows;
+    const n = transposeB ? bRows : bCols;
+    if (k !== kB) {
+      throw new NeuriteError(
+        `${op}: inner dimensions must match: a of shape [${x.shape}] (transposeA=${transposeA}) gives k=${k}, ` +
+          `b of shape [${y.shape}] (transposeB=${transposeB}) gives k=${kB}`,
+      );
+    }
+    const batchA = x.shape.slice(0, -2);
+    const batchB = y.shape.slice(0, -2);
+    const batch = broadcastShapes(op, batchA, batchB);
+    const batchSize = sizeFromShape(batch);
+    // tidy: the reshaped and broadcast operands are intermediates (the tape keeps what it needs)
+    return ENGINE.tidy(() => {
+      const a3 = toRank3(x, batchA, batch, batchSize);
+      const b3 = toRank3(y, batchB, batch, batchSize);
+      const out = ENGINE.runKernel('BatchMatMul', [a3, b3], { transposeA, transposeB });
+      return reshape(out, [...batch, m, n]);
+    });
   });
 }
 

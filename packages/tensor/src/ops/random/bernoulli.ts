@@ -20,11 +20,13 @@ export interface BernoulliOptions {
  * exactly when randomUniform's element i (same seed) is < p, so p = 0 gives all 0s and p = 1 all 1s.
  */
 export function bernoulli(shape: Shape, options: BernoulliOptions = {}): Tensor {
-  const op = 'bernoulli';
-  checkOptions(op, options);
-  const { p = 0.5, seed } = options;
-  const outShape = checkShape(op, shape);
-  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw argumentError(op, 'p', 'a number in [0, 1]', p);
-  checkSeed(op, seed);
-  return ENGINE.tidy(() => cast(less(randomUniform(outShape, { seed }), p), 'float32'));
+  return ENGINE.tidy(() => {
+    const op = 'bernoulli';
+    checkOptions(op, options);
+    const { p = 0.5, seed } = options;
+    const outShape = checkShape(op, shape);
+    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw argumentError(op, 'p', 'a number in [0, 1]', p);
+    checkSeed(op, seed);
+    return ENGINE.tidy(() => cast(less(randomUniform(outShape, { seed }), p), 'float32'));
+  });
 }

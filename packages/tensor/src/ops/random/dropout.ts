@@ -35,22 +35,24 @@ export interface DropoutOptions {
  * random numbers, so they do not advance a SeedGenerator. The gradient is the mask times the scale.
  */
 export function dropout(x: Tensor | TensorLike, rate: number, options: DropoutOptions = {}): Tensor {
-  const op = 'dropout';
-  const t = convertToTensor(x, 'x', op, 'float32');
-  if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) throw argumentError(op, 'rate', 'a number in [0, 1]', rate);
-  checkOptions(op, options);
-  const { noiseShape, seed, scaling = 'inverted' } = options;
-  if (scaling !== 'inverted' && scaling !== 'inference') {
-    throw argumentError(op, 'scaling', "'inverted' or 'inference'", scaling);
-  }
-  const maskShape = resolveNoiseShape(t.shape, noiseShape);
-  checkSeed(op, seed);
-  if (rate === 0) return reshape(t, t.shape); // a new handle on the same values, so disposing it spares x
-  if (rate === 1) return zeros(t.shape);
-  // tidy frees the mask's intermediates and the scalar tensors the comparison and scaling make
   return ENGINE.tidy(() => {
-    const mask = cast(greaterEqual(randomUniform(maskShape, { seed }), rate), 'float32');
-    return mul(t, scaling === 'inverted' ? mul(mask, 1 / (1 - rate)) : mask);
+    const op = 'dropout';
+    const t = convertToTensor(x, 'x', op, 'float32');
+    if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) throw argumentError(op, 'rate', 'a number in [0, 1]', rate);
+    checkOptions(op, options);
+    const { noiseShape, seed, scaling = 'inverted' } = options;
+    if (scaling !== 'inverted' && scaling !== 'inference') {
+      throw argumentError(op, 'scaling', "'inverted' or 'inference'", scaling);
+    }
+    const maskShape = resolveNoiseShape(t.shape, noiseShape);
+    checkSeed(op, seed);
+    if (rate === 0) return reshape(t, t.shape); // a new handle on the same values, so disposing it spares x
+    if (rate === 1) return zeros(t.shape);
+    // tidy frees the mask's intermediates and the scalar tensors the comparison and scaling make
+    return ENGINE.tidy(() => {
+      const mask = cast(greaterEqual(randomUniform(maskShape, { seed }), rate), 'float32');
+      return mul(t, scaling === 'inverted' ? mul(mask, 1 / (1 - rate)) : mask);
+    });
   });
 }
 

@@ -33,5 +33,5 @@ export function normalAttrs(op: string, shape: Shape, options: RandomNormalOptio
  * `randomWords`): mean + stddev * normalFromWords(word 2i, word 2i+1), rounded to float32 once.
  */
 export function randomNormal(shape: Shape, options: RandomNormalOptions = {}): Tensor {
-  return ENGINE.runKernel('RandomNormal', [], { ...normalAttrs('randomNormal', shape, options) });
+  return ENGINE.tidy(() => ENGINE.runKernel('RandomNormal', [], { ...normalAttrs('randomNormal', shape, options) }));
 }

@@ -28,26 +28,28 @@ const INT32_MAX = 2 ** 31 - 1;
  * - int32: floor(min + u * (max - min)). u has 24 bits, so ranges wider than 2^24 reach only some integers.
  */
 export function randomUniform(shape: Shape, options: RandomUniformOptions = {}): Tensor {
-  const op = 'randomUniform';
-  checkOptions(op, options);
-  const { min = 0, max = 1, dtype = 'float32', seed } = options;
-  const outShape = checkShape(op, shape);
-  if (dtype !== 'float32' && dtype !== 'int32') throw argumentError(op, 'dtype', "'float32' or 'int32'", dtype);
-  checkFinite(op, 'min', min);
-  checkFinite(op, 'max', max);
-  if (dtype === 'int32') {
-    for (const [arg, v] of [['min', min], ['max', max]] as const) {
-      if (!Number.isInteger(v) || v < INT32_MIN || v > INT32_MAX + 1) {
-        throw argumentError(op, arg, `an integer in [${INT32_MIN}, ${INT32_MAX + 1}] for dtype 'int32'`, v);
+  return ENGINE.tidy(() => {
+    const op = 'randomUniform';
+    checkOptions(op, options);
+    const { min = 0, max = 1, dtype = 'float32', seed } = options;
+    const outShape = checkShape(op, shape);
+    if (dtype !== 'float32' && dtype !== 'int32') throw argumentError(op, 'dtype', "'float32' or 'int32'", dtype);
+    checkFinite(op, 'min', min);
+    checkFinite(op, 'max', max);
+    if (dtype === 'int32') {
+      for (const [arg, v] of [['min', min], ['max', max]] as const) {
+        if (!Number.isInteger(v) || v < INT32_MIN || v > INT32_MAX + 1) {
+          throw argumentError(op, arg, `an integer in [${INT32_MIN}, ${INT32_MAX + 1}] for dtype 'int32'`, v);
+        }
       }
     }
-  }
-  if (!(min < max)) throw argumentError(op, 'max', `greater than min (${min})`, max);
-  if (dtype === 'float32' && Math.fround(min) >= Math.fround(max)) {
-    throw argumentError(op, 'max', `greater than min (${min}) in float32`, max);
-  }
-  checkSeed(op, seed);
-  const { key, stream } = resolveSeed(op, seed);
-  const attrs: RandomUniformAttrs = { shape: outShape, dtype, min, max, key: [...key], stream: [...stream] };
-  return ENGINE.runKernel('RandomUniform', [], { ...attrs });
+    if (!(min < max)) throw argumentError(op, 'max', `greater than min (${min})`, max);
+    if (dtype === 'float32' && Math.fround(min) >= Math.fround(max)) {
+      throw argumentError(op, 'max', `greater than min (${min}) in float32`, max);
+    }
+    checkSeed(op, seed);
+    const { key, stream } = resolveSeed(op, seed);
+    const attrs: RandomUniformAttrs = { shape: outShape, dtype, min, max, key: [...key], stream: [...stream] };
+    return ENGINE.runKernel('RandomUniform', [], { ...attrs });
+  });
 }

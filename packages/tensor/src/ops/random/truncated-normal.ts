@@ -10,5 +10,5 @@ import { normalAttrs, type RandomNormalOptions } from './random-normal.js';
  * word 2i+1) of substream a (see `randomWords`); the first z with |z| <= 2 gives mean + stddev * z.
  */
 export function truncatedNormal(shape: Shape, options: RandomNormalOptions = {}): Tensor {
-  return ENGINE.runKernel('TruncatedNormal', [], { ...normalAttrs('truncatedNormal', shape, options) });
+  return ENGINE.tidy(() => ENGINE.runKernel('TruncatedNormal', [], { ...normalAttrs('truncatedNormal', shape, options) }));
 }

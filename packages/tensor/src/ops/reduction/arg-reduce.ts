@@ -24,10 +24,10 @@ function argReduce(op: string, kernel: 'ArgMax' | 'ArgMin', x: Tensor | TensorLi
 
 /** The int32 index of the largest value along `axis` (ties: the first index; NaN counts as largest). */
 export function argMax(x: Tensor | TensorLike, options: ArgReduceOptions = {}): Tensor {
-  return argReduce('argMax', 'ArgMax', x, options);
+  return ENGINE.tidy(() => argReduce('argMax', 'ArgMax', x, options));
 }
 
 /** The int32 index of the smallest value along `axis` (ties: the first index; NaN counts as smallest). */
 export function argMin(x: Tensor | TensorLike, options: ArgReduceOptions = {}): Tensor {
-  return argReduce('argMin', 'ArgMin', x, options);
+  return ENGINE.tidy(() => argReduce('argMin', 'ArgMin', x, options));
 }

@@ -7,9 +7,11 @@ import { assertNonEmptyAxes, keptShape, parseReduceOptions, type ReduceOptions }
 
 /** Largest value over `axis` (NaN wins; bool gives "any"). Reducing an axis of size 0 is an error. */
 export function max(x: Tensor | TensorLike, options: ReduceOptions = {}): Tensor {
-  const t = convertToTensor(x, 'x', 'max');
-  const { axes, keepDims } = parseReduceOptions('max', t, options);
-  assertNonEmptyAxes('max', t, axes);
-  const out = ENGINE.runKernel('Max', [t], { axes });
-  return keepDims ? reshape(out, keptShape(t, axes)) : out;
+  return ENGINE.tidy(() => {
+    const t = convertToTensor(x, 'x', 'max');
+    const { axes, keepDims } = parseReduceOptions('max', t, options);
+    assertNonEmptyAxes('max', t, axes);
+    const out = ENGINE.runKernel('Max', [t], { axes });
+    return keepDims ? reshape(out, keptShape(t, axes)) : out;
+  });
 }

@@ -1,3 +1,4 @@
+import { ENGINE } from '../../engine/engine.js';
 import type { Tensor } from '../../tensor.js';
 import type { TensorLike } from '../../types.js';
 import { convertToTensor } from '../convert.js';
@@ -12,9 +13,11 @@ import { sum } from './sum.js';
  * sum and div, so it needs no kernel or gradient of its own. An empty axis gives NaN.
  */
 export function mean(x: Tensor | TensorLike, options: ReduceOptions = {}): Tensor {
-  const t = convertToTensor(x, 'x', 'mean');
-  const { axes, keepDims } = parseReduceOptions('mean', t, options);
-  const count = axes.reduce((n, a) => n * t.shape[a], 1);
-  const total = sum(cast(t, 'float32'), { axis: axes, keepDims });
-  return div(total, scalar(count));
+  return ENGINE.tidy(() => {
+    const t = convertToTensor(x, 'x', 'mean');
+    const { axes, keepDims } = parseReduceOptions('mean', t, options);
+    const count = axes.reduce((n, a) => n * t.shape[a], 1);
+    const total = sum(cast(t, 'float32'), { axis: axes, keepDims });
+    return div(total, scalar(count));
+  });
 }

@@ -7,9 +7,11 @@ import { assertNonEmptyAxes, keptShape, parseReduceOptions, type ReduceOptions }
 
 /** Smallest value over `axis` (NaN wins; bool gives "all"). Reducing an axis of size 0 is an error. */
 export function min(x: Tensor | TensorLike, options: ReduceOptions = {}): Tensor {
-  const t = convertToTensor(x, 'x', 'min');
-  const { axes, keepDims } = parseReduceOptions('min', t, options);
-  assertNonEmptyAxes('min', t, axes);
-  const out = ENGINE.runKernel('Min', [t], { axes });
-  return keepDims ? reshape(out, keptShape(t, axes)) : out;
+  return ENGINE.tidy(() => {
+    const t = convertToTensor(x, 'x', 'min');
+    const { axes, keepDims } = parseReduceOptions('min', t, options);
+    assertNonEmptyAxes('min', t, axes);
+    const out = ENGINE.runKernel('Min', [t], { axes });
+    return keepDims ? reshape(out, keptShape(t, axes)) : out;
+  });
 }

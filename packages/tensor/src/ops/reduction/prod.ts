@@ -8,9 +8,11 @@ import { keptShape, parseReduceOptions, type ReduceOptions } from './reduce-opti
 
 /** Product over `axis` (bool multiplies as int32; an empty axis gives 1). */
 export function prod(x: Tensor | TensorLike, options: ReduceOptions = {}): Tensor {
-  const t = convertToTensor(x, 'x', 'prod');
-  const { axes, keepDims } = parseReduceOptions('prod', t, options);
-  const input = t.dtype === 'bool' ? cast(t, 'int32') : t;
-  const out = ENGINE.runKernel('Prod', [input], { axes });
-  return keepDims ? reshape(out, keptShape(t, axes)) : out;
+  return ENGINE.tidy(() => {
+    const t = convertToTensor(x, 'x', 'prod');
+    const { axes, keepDims } = parseReduceOptions('prod', t, options);
+    const input = t.dtype === 'bool' ? cast(t, 'int32') : t;
+    const out = ENGINE.runKernel('Prod', [input], { axes });
+    return keepDims ? reshape(out, keptShape(t, axes)) : out;
+  });
 }

@@ -14,25 +14,27 @@ export interface ConcatOptions {
 
 /** Joins tensors of the same rank and dtype along `axis`; every other axis must match. */
 export function concat(tensors: (Tensor | TensorLike)[], options?: ConcatOptions): Tensor {
-  if (!Array.isArray(tensors) || tensors.length === 0) {
-    throw argumentError('concat', 'tensors', 'a non-empty array of tensors', tensors);
-  }
-  const ts = tensors.map((x, i) => convertToTensor(x, `tensors[${i}]`, 'concat'));
-  const first = ts[0];
-  if (first.rank === 0) throw argumentError('concat', 'tensors[0]', 'a tensor of rank at least 1', first);
-  const axis = normalizeAxis('concat', optionsObject('concat', options, '{ axis: 0 }').axis ?? 0, first.rank);
-  ts.forEach((t, i) => {
-    if (t.dtype !== first.dtype) {
-      throw argumentError('concat', `tensors[${i}].dtype`, `'${first.dtype}' (the dtype of tensors[0])`, t.dtype);
+  return ENGINE.tidy(() => {
+    if (!Array.isArray(tensors) || tensors.length === 0) {
+      throw argumentError('concat', 'tensors', 'a non-empty array of tensors', tensors);
     }
-    const matches = t.rank === first.rank && t.shape.every((d, a) => a === axis || d === first.shape[a]);
-    if (!matches) {
-      throw new NeuriteError(
-        `concat: tensors[${i}] has shape [${t.shape}], which does not match tensors[0] of shape [${first.shape}] ` +
-          `on every axis but axis ${axis}`,
-      );
-    }
+    const ts = tensors.map((x, i) => convertToTensor(x, `tensors[${i}]`, 'concat'));
+    const first = ts[0];
+    if (first.rank === 0) throw argumentError('concat', 'tensors[0]', 'a tensor of rank at least 1', first);
+    const axis = normalizeAxis('concat', optionsObject('concat', options, '{ axis: 0 }').axis ?? 0, first.rank);
+    ts.forEach((t, i) => {
+      if (t.dtype !== first.dtype) {
+        throw argumentError('concat', `tensors[${i}].dtype`, `'${first.dtype}' (the dtype of tensors[0])`, t.dtype);
+      }
+      const matches = t.rank === first.rank && t.shape.every((d, a) => a === axis || d === first.shape[a]);
+      if (!matches) {
+        throw new NeuriteError(
+          `concat: tensors[${i}] has shape [${t.shape}], which does not match tensors[0] of shape [${first.shape}] ` +
+            `on every axis but axis ${axis}`,
+        );
+      }
+    });
+    if (ts.length === 1) return reshape(first, first.shape);
+    return ENGINE.runKernel('Concat', ts, { axis });
   });
-  if (ts.length === 1) return reshape(first, first.shape);
-  return ENGINE.runKernel('Concat', ts, { axis });
 }

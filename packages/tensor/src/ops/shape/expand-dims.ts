@@ -1,3 +1,4 @@
+import { ENGINE } from '../../engine/engine.js';
 import type { Tensor } from '../../tensor.js';
 import type { TensorLike } from '../../types.js';
 import { convertToTensor } from '../convert.js';
@@ -11,7 +12,9 @@ export interface ExpandDimsOptions {
 
 /** Inserts a size-1 axis (a reshape: shares the buffer). */
 export function expandDims(x: Tensor | TensorLike, options?: ExpandDimsOptions): Tensor {
-  const t = convertToTensor(x, 'x', 'expandDims');
-  const axis = insertionAxis('expandDims', optionsObject('expandDims', options, '{ axis: 0 }').axis ?? 0, t.rank);
-  return reshape(t, [...t.shape.slice(0, axis), 1, ...t.shape.slice(axis)]);
+  return ENGINE.tidy(() => {
+    const t = convertToTensor(x, 'x', 'expandDims');
+    const axis = insertionAxis('expandDims', optionsObject('expandDims', options, '{ axis: 0 }').axis ?? 0, t.rank);
+    return reshape(t, [...t.shape.slice(0, axis), 1, ...t.shape.slice(axis)]);
+  });
 }

@@ -16,11 +16,13 @@ export interface GatherOptions {
  * + x.shape[axis + 1:]. An index outside [0, x.shape[axis]) is an error that names it.
  */
 export function gather(x: Tensor | TensorLike, indices: Tensor | TensorLike, options?: GatherOptions): Tensor {
-  const t = convertToTensor(x, 'x', 'gather');
-  const idx = toIndices('gather', 'indices', indices);
-  if (t.rank === 0) throw argumentError('gather', 'x', 'a tensor of rank at least 1', t);
-  const axis = normalizeAxis('gather', optionsObject('gather', options, '{ axis: 0 }').axis ?? 0, t.rank);
-  return ENGINE.runKernel('Gather', [t, idx], { axis });
+  return ENGINE.tidy(() => {
+    const t = convertToTensor(x, 'x', 'gather');
+    const idx = toIndices('gather', 'indices', indices);
+    if (t.rank === 0) throw argumentError('gather', 'x', 'a tensor of rank at least 1', t);
+    const axis = normalizeAxis('gather', optionsObject('gather', options, '{ axis: 0 }').axis ?? 0, t.rank);
+    return ENGINE.runKernel('Gather', [t, idx], { axis });
+  });
 }
 
 /** Converts an index argument to int32; plain numbers must be integers (never truncated). */

@@ -17,11 +17,13 @@ export interface OneHotOptions {
  * indices[r]. An index outside [0, depth) gives a row of offValue (as in TensorFlow).
  */
 export function oneHot(indices: Tensor | TensorLike, depth: number, options?: OneHotOptions): Tensor {
-  const idx = toIndices('oneHot', 'indices', indices);
-  if (!Number.isInteger(depth) || depth < 0) throw argumentError('oneHot', 'depth', 'a non-negative integer', depth);
-  if (idx.rank >= MAX_RANK) throw argumentError('oneHot', 'indices', `of rank below ${MAX_RANK}`, idx);
-  const { onValue = 1, offValue = 0 } = optionsObject('oneHot', options, '{ onValue: 1, offValue: 0 }');
-  if (typeof onValue !== 'number') throw argumentError('oneHot', 'onValue', 'a number', onValue);
-  if (typeof offValue !== 'number') throw argumentError('oneHot', 'offValue', 'a number', offValue);
-  return ENGINE.runKernel('OneHot', [idx], { depth, onValue, offValue });
+  return ENGINE.tidy(() => {
+    const idx = toIndices('oneHot', 'indices', indices);
+    if (!Number.isInteger(depth) || depth < 0) throw argumentError('oneHot', 'depth', 'a non-negative integer', depth);
+    if (idx.rank >= MAX_RANK) throw argumentError('oneHot', 'indices', `of rank below ${MAX_RANK}`, idx);
+    const { onValue = 1, offValue = 0 } = optionsObject('oneHot', options, '{ onValue: 1, offValue: 0 }');
+    if (typeof onValue !== 'number') throw argumentError('oneHot', 'onValue', 'a number', onValue);
+    if (typeof offValue !== 'number') throw argumentError('oneHot', 'offValue', 'a number', offValue);
+    return ENGINE.runKernel('OneHot', [idx], { depth, onValue, offValue });
+  });
 }

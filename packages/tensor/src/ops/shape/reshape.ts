@@ -7,10 +7,12 @@ import { convertToTensor } from '../convert.js';
 
 /** Same values, new shape (one dimension may be -1 and is inferred). Shares the buffer. */
 export function reshape(x: Tensor | TensorLike, shape: Shape): Tensor {
-  const t = convertToTensor(x, 'x', 'reshape');
-  if (!Array.isArray(shape)) throw argumentError('reshape', 'shape', 'an array of integers', shape);
-  const inferred = inferShape(shape, t.size, t.shape);
-  return ENGINE.runKernel('Reshape', [t], { shape: inferred });
+  return ENGINE.tidy(() => {
+    const t = convertToTensor(x, 'x', 'reshape');
+    if (!Array.isArray(shape)) throw argumentError('reshape', 'shape', 'an array of integers', shape);
+    const inferred = inferShape(shape, t.size, t.shape);
+    return ENGINE.runKernel('Reshape', [t], { shape: inferred });
+  });
 }
 
 function inferShape(shape: Shape, size: number, from: Shape): number[] {

@@ -1,3 +1,4 @@
+import { ENGINE } from '../../engine/engine.js';
 import type { Tensor } from '../../tensor.js';
 import type { TensorLike } from '../../types.js';
 import { argumentError } from '../../util/errors.js';
@@ -16,17 +17,19 @@ export interface SplitOptions {
  * may be -1: whatever is left). A composite of slice.
  */
 export function split(x: Tensor | TensorLike, numOrSizeSplits: number | number[], options?: SplitOptions): Tensor[] {
-  const t = convertToTensor(x, 'x', 'split');
-  if (t.rank === 0) throw argumentError('split', 'x', 'a tensor of rank at least 1', t);
-  const axis = normalizeAxis('split', optionsObject('split', options, '{ axis: 0 }').axis ?? 0, t.rank);
-  const dim = t.shape[axis];
-  const sizes = splitSizes(numOrSizeSplits, dim, axis);
-  const begin = t.shape.map(() => 0);
-  return sizes.map((n) => {
-    const size = t.shape.map((d, i) => (i === axis ? n : d));
-    const part = slice(t, [...begin], size);
-    begin[axis] += n;
-    return part;
+  return ENGINE.tidy(() => {
+    const t = convertToTensor(x, 'x', 'split');
+    if (t.rank === 0) throw argumentError('split', 'x', 'a tensor of rank at least 1', t);
+    const axis = normalizeAxis('split', optionsObject('split', options, '{ axis: 0 }').axis ?? 0, t.rank);
+    const dim = t.shape[axis];
+    const sizes = splitSizes(numOrSizeSplits, dim, axis);
+    const begin = t.shape.map(() => 0);
+    return sizes.map((n) => {
+      const size = t.shape.map((d, i) => (i === axis ? n : d));
+      const part = slice(t, [...begin], size);
+      begin[axis] += n;
+      return part;
+    });
   });
 }
 

@@ -28,73 +28,75 @@ export function stridedSlice(
   strides?: number[],
   options?: StridedSliceOptions,
 ): Tensor {
-  const t = convertToTensor(x, 'x', 'stridedSlice');
-  const rank = t.rank;
-  const n = Array.isArray(begin) ? begin.length : -1;
-  const isInts = (v: unknown, len: number): v is number[] =>
-    Array.isArray(v) && v.length === len && v.every((e) => Number.isInteger(e));
-  if (n < 0 || n > rank || !isInts(begin, n)) {
-    throw argumentError('stridedSlice', 'begin', `an array of at most ${rank} integers (x has shape [${t.shape}])`, begin);
-  }
-  if (!isInts(end, n)) throw argumentError('stridedSlice', 'end', `an array of ${n} integers, like begin`, end);
-  const st = strides ?? new Array<number>(n).fill(1);
-  if (!isInts(st, n) || st.some((s) => s === 0)) {
-    throw argumentError('stridedSlice', 'strides', `an array of ${n} non-zero integers, like begin`, strides);
-  }
-  const opts = optionsObject('stridedSlice', options, '{ beginMask: 0, endMask: 0, shrinkAxisMask: 0 }');
-  // ellipsisMask and newAxisMask are not supported: reject them rather than ignore them
-  for (const key of Object.keys(opts)) {
-    if (!['beginMask', 'endMask', 'shrinkAxisMask'].includes(key)) {
-      throw argumentError('stridedSlice', 'options', 'an object with beginMask, endMask and shrinkAxisMask only', key);
+  return ENGINE.tidy(() => {
+    const t = convertToTensor(x, 'x', 'stridedSlice');
+    const rank = t.rank;
+    const n = Array.isArray(begin) ? begin.length : -1;
+    const isInts = (v: unknown, len: number): v is number[] =>
+      Array.isArray(v) && v.length === len && v.every((e) => Number.isInteger(e));
+    if (n < 0 || n > rank || !isInts(begin, n)) {
+      throw argumentError('stridedSlice', 'begin', `an array of at most ${rank} integers (x has shape [${t.shape}])`, begin);
     }
-  }
-  const mask = (name: 'beginMask' | 'endMask' | 'shrinkAxisMask'): number => {
-    const m = opts[name] ?? 0;
-    if (!Number.isInteger(m) || m < 0) throw argumentError('stridedSlice', name, 'a non-negative integer bit mask', m);
-    return m;
-  };
-  const beginMask = mask('beginMask');
-  const endMask = mask('endMask');
-  const shrinkMask = mask('shrinkAxisMask');
-
-  const kBegin: number[] = [];
-  const kStrides: number[] = [];
-  const kSize: number[] = [];
-  const outShape: number[] = [];
-  for (let i = 0; i < rank; i++) {
-    const d = t.shape[i];
-    if (i >= n) {
-      kBegin.push(0), kStrides.push(1), kSize.push(d), outShape.push(d);
-      continue;
+    if (!isInts(end, n)) throw argumentError('stridedSlice', 'end', `an array of ${n} integers, like begin`, end);
+    const st = strides ?? new Array<number>(n).fill(1);
+    if (!isInts(st, n) || st.some((s) => s === 0)) {
+      throw argumentError('stridedSlice', 'strides', `an array of ${n} non-zero integers, like begin`, strides);
     }
-    const bit = 1 << i;
-    if (shrinkMask & bit) {
-      const b = begin[i];
-      if (b < -d || b >= d) {
-        throw argumentError('stridedSlice', `begin[${i}]`, `an index in [${-d}, ${d - 1}] for axis ${i} of size ${d} (shrinkAxisMask)`, b);
+    const opts = optionsObject('stridedSlice', options, '{ beginMask: 0, endMask: 0, shrinkAxisMask: 0 }');
+    // ellipsisMask and newAxisMask are not supported: reject them rather than ignore them
+    for (const key of Object.keys(opts)) {
+      if (!['beginMask', 'endMask', 'shrinkAxisMask'].includes(key)) {
+        throw argumentError('stridedSlice', 'options', 'an object with beginMask, endMask and shrinkAxisMask only', key);
       }
-      kBegin.push(b < 0 ? b + d : b), kStrides.push(1), kSize.push(1);
-      continue;
     }
-    const s = st[i];
-    // for a positive stride indices lie in [0, d]; for a negative one in [-1, d - 1] (-1: before the start)
-    const lo = s > 0 ? 0 : -1;
-    const hi = s > 0 ? d : d - 1;
-    const index = (v: number, arg: string): number => {
-      const norm = v < 0 ? v + d : v;
-      if (v < -d || norm < lo || norm > hi) {
-        throw argumentError('stridedSlice', arg, `an index in [${-d}, ${hi}] for axis ${i} of size ${d} with stride ${s}`, v);
-      }
-      return norm;
+    const mask = (name: 'beginMask' | 'endMask' | 'shrinkAxisMask'): number => {
+      const m = opts[name] ?? 0;
+      if (!Number.isInteger(m) || m < 0) throw argumentError('stridedSlice', name, 'a non-negative integer bit mask', m);
+      return m;
     };
-    const b = beginMask & bit ? (s > 0 ? 0 : d - 1) : index(begin[i], `begin[${i}]`);
-    const e = endMask & bit ? (s > 0 ? d : -1) : index(end[i], `end[${i}]`);
-    const size = Math.max(0, s > 0 ? Math.ceil((e - b) / s) : Math.ceil((b - e) / -s));
-    // an empty axis starts at 0 so the kernel never sees an out-of-range begin
-    kBegin.push(size === 0 ? 0 : b), kStrides.push(s), kSize.push(size), outShape.push(size);
-  }
-  const out = ENGINE.runKernel('StridedSlice', [t], { begin: kBegin, strides: kStrides, size: kSize });
-  return outShape.length === kSize.length ? out : reshape(out, outShape);
+    const beginMask = mask('beginMask');
+    const endMask = mask('endMask');
+    const shrinkMask = mask('shrinkAxisMask');
+
+    const kBegin: number[] = [];
+    const kStrides: number[] = [];
+    const kSize: number[] = [];
+    const outShape: number[] = [];
+    for (let i = 0; i < rank; i++) {
+      const d = t.shape[i];
+      if (i >= n) {
+        kBegin.push(0), kStrides.push(1), kSize.push(d), outShape.push(d);
+        continue;
+      }
+      const bit = 1 << i;
+      if (shrinkMask & bit) {
+        const b = begin[i];
+        if (b < -d || b >= d) {
+          throw argumentError('stridedSlice', `begin[${i}]`, `an index in [${-d}, ${d - 1}] for axis ${i} of size ${d} (shrinkAxisMask)`, b);
+        }
+        kBegin.push(b < 0 ? b + d : b), kStrides.push(1), kSize.push(1);
+        continue;
+      }
+      const s = st[i];
+      // for a positive stride indices lie in [0, d]; for a negative one in [-1, d - 1] (-1: before the start)
+      const lo = s > 0 ? 0 : -1;
+      const hi = s > 0 ? d : d - 1;
+      const index = (v: number, arg: string): number => {
+        const norm = v < 0 ? v + d : v;
+        if (v < -d || norm < lo || norm > hi) {
+          throw argumentError('stridedSlice', arg, `an index in [${-d}, ${hi}] for axis ${i} of size ${d} with stride ${s}`, v);
+        }
+        return norm;
+      };
+      const b = beginMask & bit ? (s > 0 ? 0 : d - 1) : index(begin[i], `begin[${i}]`);
+      const e = endMask & bit ? (s > 0 ? d : -1) : index(end[i], `end[${i}]`);
+      const size = Math.max(0, s > 0 ? Math.ceil((e - b) / s) : Math.ceil((b - e) / -s));
+      // an empty axis starts at 0 so the kernel never sees an out-of-range begin
+      kBegin.push(size === 0 ? 0 : b), kStrides.push(s), kSize.push(size), outShape.push(size);
+    }
+    const out = ENGINE.runKernel('StridedSlice', [t], { begin: kBegin, strides: kStrides, size: kSize });
+    return outShape.length === kSize.length ? out : reshape(out, outShape);
+  });
 }
 
 /** @internal The gradient of StridedSlice: scatters dy (of shape `size`) into zeros of `inputShape`. */

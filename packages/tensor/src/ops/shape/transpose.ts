@@ -13,12 +13,14 @@ export interface TransposeOptions {
 
 /** Permutes the axes of x. */
 export function transpose(x: Tensor | TensorLike, options?: TransposeOptions): Tensor {
-  const t = convertToTensor(x, 'x', 'transpose');
-  const { perm: given } = optionsObject('transpose', options, '{ perm: [1, 0] }');
-  const perm = given === undefined ? t.shape.map((_, i) => t.rank - 1 - i) : checkPerm(given, t.rank);
-  // identity: a new tensor over the same buffer
-  if (perm.every((p, i) => p === i)) return reshape(t, t.shape);
-  return ENGINE.runKernel('Transpose', [t], { perm });
+  return ENGINE.tidy(() => {
+    const t = convertToTensor(x, 'x', 'transpose');
+    const { perm: given } = optionsObject('transpose', options, '{ perm: [1, 0] }');
+    const perm = given === undefined ? t.shape.map((_, i) => t.rank - 1 - i) : checkPerm(given, t.rank);
+    // identity: a new tensor over the same buffer
+    if (perm.every((p, i) => p === i)) return reshape(t, t.shape);
+    return ENGINE.runKernel('Transpose', [t], { perm });
+  });
 }
 
 function checkPerm(perm: unknown, rank: number): number[] {
