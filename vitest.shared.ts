@@ -11,4 +11,6 @@ export const workspaceAliases = {
   '@neurite/backend-cpu': src('backend-cpu'),
   '@neurite/regularizers': src('regularizers'),
   '@neurite/layers': src('layers'),
+  '@neurite/keras': src('keras'),
+  '@neurite/datasets': src('datasets'),
 };

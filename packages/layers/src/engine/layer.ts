@@ -4,7 +4,8 @@ import { getConstraint, type ConstraintIdentifier } from '../constraints/constra
 import { getInitializer, type InitializerIdentifier } from '../initializers/initializer.js';
 import { LayerWeight, makeLayerWeight } from './layer-weight.js';
 import { toSnakeCase, uniqueName } from './naming.js';
-import { describeShape, type LayerShape } from './shape.js';
+import { describeShape, isShapeList, type LayerShape } from './shape.js';
+import { LayerNode, SymbolicTensor } from './symbolic-tensor.js';
 
 export interface LayerArgs {
   /** Unique per process by default: `dense`, `dense_1`, … */
@@ -100,28 +101,53 @@ export abstract class Layer {
     return inputShape;
   }
 
+  /** The calls of this layer on symbolic tensors (one per use in a functional graph). */
+  readonly inboundNodes: LayerNode[] = [];
+
   /**
    * Runs the layer (Keras's `layer(x, training=...)`): builds it on first use, calls it, and records the
-   * activity penalty of this call.
+   * activity penalty of this call. On symbolic tensors (from `Input`) it records the call in the graph and
+   * returns symbolic outputs of the shapes `computeOutputShape` gives.
    */
   apply(inputs: Tensor, options?: CallOptions): Tensor;
+  apply(inputs: SymbolicTensor, options?: CallOptions): SymbolicTensor;
   apply(inputs: Tensor[], options?: CallOptions): Tensor | Tensor[];
-  apply(inputs: Tensor | Tensor[], options: CallOptions = {}): Tensor | Tensor[] {
-    const list = Array.isArray(inputs) ? inputs : [inputs];
+  apply(inputs: SymbolicTensor[], options?: CallOptions): SymbolicTensor | SymbolicTensor[];
+  apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options: CallOptions = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
+    if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) {
+      return this.applySymbolic(list as SymbolicTensor[], Array.isArray(inputs), options.training);
+    }
     list.forEach((t, i) => {
       if (!(t instanceof Tensor)) {
-        throw new NeuriteError(`${this.name}: inputs${Array.isArray(inputs) ? `[${i}]` : ''} must be a Tensor. Received: ${String(t)}`);
+        throw new NeuriteError(`${this.name}: inputs${Array.isArray(inputs) ? `[${i}]` : ''} must be a Tensor (or all SymbolicTensors). Received: ${String(t)}`);
       }
     });
+    const tensors = list as Tensor[];
     if (!this.built) {
-      const shapes = list.map((t) => [...t.shape] as LayerShape);
+      const shapes = tensors.map((t) => [...t.shape] as LayerShape);
       this.build(Array.isArray(inputs) ? shapes : shapes[0]);
       this.built = true;
     }
     const training = options.training ?? false;
-    const outputs = this.call(inputs, { training });
+    const outputs = this.call(inputs as Tensor | Tensor[], { training });
     if (this.activityRegularizer) this.recordActivityLoss(outputs);
     return outputs;
+  }
+
+  private applySymbolic(inputs: SymbolicTensor[], asList: boolean, training: boolean | undefined): SymbolicTensor | SymbolicTensor[] {
+    const shapes = inputs.map((t) => [...t.shape]);
+    const inputShape = asList ? shapes : shapes[0];
+    if (!this.built) {
+      this.build(inputShape);
+      this.built = true;
+    }
+    const outShape = this.computeOutputShape(inputShape);
+    const outShapes = isShapeList(outShape) ? outShape : [outShape as LayerShape];
+    const node = new LayerNode(this, inputs, asList, training);
+    node.outputs = outShapes.map((shape, i) => new SymbolicTensor(shape, this.dtype, node, i));
+    this.inboundNodes.push(node);
+    return isShapeList(outShape) ? node.outputs : node.outputs[0];
   }
 
   private recordActivityLoss(outputs: Tensor | Tensor[]): void {

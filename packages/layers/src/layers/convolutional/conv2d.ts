@@ -1,0 +1,29 @@
+import { conv2d, type Tensor } from '@neurite/tensor';
+import { registerLayer } from '../../engine/layer-registry.js';
+import { Conv, type ConvArgs } from './conv.js';
+
+/** Arguments of `Conv2D`. */
+export type Conv2DArgs = ConvArgs;
+
+/**
+ * Keras's `Conv2D`: a 2-D convolution of [batch, height, width, channels] (or channels-first) with a kernel
+ * [kernelHeight, kernelWidth, inChannels, filters].
+ */
+export class Conv2D extends Conv {
+  static override className = 'Conv2D';
+
+  constructor(args: Conv2DArgs) {
+    super(args, 2, ['valid', 'same']);
+  }
+
+  protected convolve(x: Tensor, kernel: Tensor): Tensor {
+    return conv2d(x, kernel, {
+      strides: [this.strides[0], this.strides[1]],
+      padding: this.padding as 'valid' | 'same',
+      dataFormat: this.dataFormat === 'channelsFirst' ? 'NCHW' : 'NHWC',
+      dilations: [this.dilationRate[0], this.dilationRate[1]],
+    });
+  }
+}
+
+registerLayer(Conv2D);

@@ -1,0 +1,9 @@
+// Core layers: Dense, Activation, InputLayer.
+export { Dense } from './dense.js';
+export type { DenseArgs } from './dense.js';
+export { ActivationLayer } from './activation.js';
+export type { ActivationLayerArgs } from './activation.js';
+export { InputLayer } from './input-layer.js';
+export type { InputLayerArgs } from './input-layer.js';
+export { Input } from './input.js';
+export type { InputArgs } from './input.js';

@@ -1,0 +1,13 @@
+import { registerLayer } from '../../engine/layer-registry.js';
+import { BaseGlobalPooling, type GlobalPoolingArgs } from './base-global-pooling.js';
+
+/** Keras's `GlobalMaxPooling2D`: the maximum over height and width of [batch, height, width, channels] (or channels-first). */
+export class GlobalMaxPooling2D extends BaseGlobalPooling {
+  static override className = 'GlobalMaxPooling2D';
+
+  constructor(args: GlobalPoolingArgs = {}) {
+    super(args, 2, 'max');
+  }
+}
+
+registerLayer(GlobalMaxPooling2D);

@@ -1,0 +1,13 @@
+import { registerLayer } from '../../engine/layer-registry.js';
+import { BasePooling, type PoolingArgs } from './base-pooling.js';
+
+/** Keras's `MaxPooling1D`: the maximum over each window of the spatial axes of [batch, steps, channels] (or channels-first). */
+export class MaxPooling1D extends BasePooling {
+  static override className = 'MaxPooling1D';
+
+  constructor(args: PoolingArgs = {}) {
+    super(args, 1, 'max');
+  }
+}
+
+registerLayer(MaxPooling1D);

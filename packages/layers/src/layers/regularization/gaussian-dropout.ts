@@ -1,0 +1,44 @@
+import { mul, randomNormal, tidy, type SeedGenerator, type Tensor } from '@neurite/tensor';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { registerLayer } from '../../engine/layer-registry.js';
+import { checkRate, checkSeed, makeSeedGenerator, singleInput } from './validate.js';
+
+export interface GaussianDropoutArgs extends LayerArgs {
+  /** The drop probability this noise stands in for, in [0, 1): the noise has stddev sqrt(rate / (1 - rate)). */
+  rate: number;
+  /** Makes the sequence of noise draws reproducible; without it they come from the global generator. */
+  seed?: number | null;
+}
+
+/**
+ * Multiplies the inputs by noise ~ N(1, rate / (1 - rate)) in training (Keras 3's `GaussianDropout`): the
+ * same mean and variance as inverted dropout at `rate`, without zeros. Identity at inference.
+ */
+export class GaussianDropout extends Layer {
+  static override className = 'GaussianDropout';
+
+  readonly rate: number;
+  readonly seed: number | null;
+  /** The layer's own generator when it has a seed. */
+  readonly seedGenerator: SeedGenerator | null;
+
+  constructor(args: GaussianDropoutArgs) {
+    super(args);
+    this.rate = checkRate(this.className, args?.rate, false);
+    this.seed = checkSeed(this.className, args.seed);
+    this.seedGenerator = makeSeedGenerator(this.seed);
+  }
+
+  call(inputs: Tensor | Tensor[], { training }: Required<CallOptions>): Tensor {
+    const x = singleInput(this.className, inputs);
+    if (!training || this.rate === 0) return x.clone();
+    const stddev = Math.sqrt(this.rate / (1 - this.rate));
+    return tidy(() => mul(x, randomNormal(x.shape, { mean: 1, stddev, seed: this.seedGenerator })));
+  }
+
+  override getConfig(): LayerConfig {
+    return { ...super.getConfig(), rate: this.rate, seed: this.seed };
+  }
+}
+
+registerLayer(GaussianDropout);

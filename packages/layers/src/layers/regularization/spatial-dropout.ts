@@ -1,0 +1,70 @@
+import { NeuriteError, dropout, type SeedGenerator, type Tensor } from '@neurite/tensor';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import type { LayerShape } from '../../engine/shape.js';
+import type { DataFormat } from '../core/arguments.js';
+import { argError, checkInputRank, checkRate, checkSeed, makeSeedGenerator, singleInput } from './validate.js';
+
+export interface SpatialDropoutArgs extends LayerArgs {
+  /** Fraction of the feature maps to drop, in [0, 1]. */
+  rate: number;
+  /** Where the channels axis is: 'channelsLast' (default, `[batch, ...spatial, channels]`) or 'channelsFirst'. */
+  dataFormat?: DataFormat;
+  /** Makes the sequence of masks reproducible; without it masks come from the global generator. */
+  seed?: number | null;
+}
+
+/**
+ * The shared part of SpatialDropout1D/2D/3D: inverted dropout whose mask has one value per sample and
+ * channel, so whole feature maps are dropped (adjacent pixels are correlated, so dropping single units
+ * regularises little).
+ */
+export abstract class SpatialDropout extends Layer {
+  readonly rate: number;
+  readonly dataFormat: DataFormat;
+  readonly seed: number | null;
+  /** The layer's own generator when it has a seed. */
+  readonly seedGenerator: SeedGenerator | null;
+
+  protected constructor(
+    args: SpatialDropoutArgs,
+    /** Number of spatial axes (1, 2 or 3): the input has rank spatialRank + 2. */
+    readonly spatialRank: number,
+  ) {
+    super(args);
+    const cls = this.className;
+    this.rate = checkRate(cls, args?.rate);
+    const dataFormat = args.dataFormat ?? 'channelsLast';
+    if (dataFormat !== 'channelsLast' && dataFormat !== 'channelsFirst') {
+      throw argError(cls, 'dataFormat', "'channelsLast' or 'channelsFirst'", dataFormat);
+    }
+    this.dataFormat = dataFormat;
+    this.seed = checkSeed(cls, args.seed);
+    this.seedGenerator = makeSeedGenerator(this.seed);
+  }
+
+  override build(inputShape: LayerShape | LayerShape[]): void {
+    checkInputRank(this.className, inputShape, this.spatialRank + 2);
+    super.build(inputShape);
+  }
+
+  /** `[batch, 1, .., channels]` or `[batch, channels, 1, ..]`. */
+  protected noiseShape(shape: readonly number[]): number[] {
+    const ones = new Array<number>(this.spatialRank).fill(1);
+    return this.dataFormat === 'channelsLast'
+      ? [shape[0], ...ones, shape[shape.length - 1]]
+      : [shape[0], shape[1], ...ones];
+  }
+
+  call(inputs: Tensor | Tensor[], { training }: Required<CallOptions>): Tensor {
+    const x = singleInput(this.className, inputs);
+    if (x.rank !== this.spatialRank + 2) {
+      throw new NeuriteError(`${this.className}: expected an input of rank ${this.spatialRank + 2}. Received: inputShape=[${x.shape.join(', ')}]`);
+    }
+    if (!training) return x.clone();
+    return dropout(x, this.rate, { noiseShape: this.noiseShape(x.shape), seed: this.seedGenerator });
+  }
+
+  override getConfig(): LayerConfig {
+    return { ...super.getConfig(), rate: this.rate, dataFormat: this.dataFormat, seed: this.seed };
+  }
+}

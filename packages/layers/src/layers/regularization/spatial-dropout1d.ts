@@ -1,0 +1,13 @@
+import { registerLayer } from '../../engine/layer-registry.js';
+import { SpatialDropout, type SpatialDropoutArgs } from './spatial-dropout.js';
+
+/** Drops whole channels of a rank-3 input `[batch, steps, channels]` (or `[batch, channels, steps]`) in training (Keras's `SpatialDropout1D`). */
+export class SpatialDropout1D extends SpatialDropout {
+  static override className = 'SpatialDropout1D';
+
+  constructor(args: SpatialDropoutArgs) {
+    super(args, 1);
+  }
+}
+
+registerLayer(SpatialDropout1D);

@@ -1,0 +1,13 @@
+import { registerLayer } from '../../engine/layer-registry.js';
+import { SpatialDropout, type SpatialDropoutArgs } from './spatial-dropout.js';
+
+/** Drops whole channels of a rank-4 input `[batch, rows, cols, channels]` (or channels first) in training (Keras's `SpatialDropout2D`). */
+export class SpatialDropout2D extends SpatialDropout {
+  static override className = 'SpatialDropout2D';
+
+  constructor(args: SpatialDropoutArgs) {
+    super(args, 2);
+  }
+}
+
+registerLayer(SpatialDropout2D);

@@ -1,0 +1,13 @@
+import { registerLayer } from '../../engine/layer-registry.js';
+import { SpatialDropout, type SpatialDropoutArgs } from './spatial-dropout.js';
+
+/** Drops whole channels of a rank-5 input `[batch, dim1, dim2, dim3, channels]` (or channels first) in training (Keras's `SpatialDropout3D`). */
+export class SpatialDropout3D extends SpatialDropout {
+  static override className = 'SpatialDropout3D';
+
+  constructor(args: SpatialDropoutArgs) {
+    super(args, 3);
+  }
+}
+
+registerLayer(SpatialDropout3D);

@@ -1,0 +1,5 @@
+// Reshaping layers.
+export { Flatten } from './flatten.js';
+export type { FlattenArgs } from './flatten.js';
+export { Reshape } from './reshape.js';
+export type { ReshapeArgs } from './reshape.js';
