@@ -1,5 +1,4 @@
-import '@neurite/backend-cpu';
-import * as nt from '@neurite/tensor';
+import * as nt from '@neurite/keras';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 
@@ -12,6 +11,17 @@ export interface Contender {
   matMul(n: number): Promise<() => Promise<void>>;
   /** Inverted dropout (rate 0.5) forward and its gradient over `size` float32 values. */
   dropout(size: number): Promise<() => Promise<void>>;
+  /** One training step (forward, backward, Adam update) of the reference MLP on one batch. */
+  mlpTrainStep(batchSize: number): Promise<() => Promise<void>>;
+}
+
+/** The reference MLP of the benchmark: 784-512-512-10, ReLU, Dropout 0.5, L2 1e-4, Adam, softmax. */
+export const MLP = { inputs: 784, hidden: 512, classes: 10, dropout: 0.5, l2: 1e-4, learningRate: 1e-3 };
+
+function oneHotBatch(batchSize: number): Float32Array {
+  const y = new Float32Array(batchSize * MLP.classes);
+  for (let i = 0; i < batchSize; i++) y[i * MLP.classes + (i % MLP.classes)] = 1;
+  return y;
 }
 
 function randomValues(size: number, seed: number): Float32Array {
@@ -48,6 +58,26 @@ export const neuriteCpu: Contender = {
       g.dispose();
     };
   },
+  async mlpTrainStep(batchSize) {
+    const { layers, regularizers, sequential, optimizers } = nt;
+    const reg = () => regularizers.l2({ l2: MLP.l2 });
+    const model = sequential({
+      layers: [
+        layers.inputLayer({ inputShape: [MLP.inputs] }),
+        layers.dense({ units: MLP.hidden, activation: 'relu', kernelRegularizer: reg() }),
+        layers.dropout({ rate: MLP.dropout, seed: 1 }),
+        layers.dense({ units: MLP.hidden, activation: 'relu', kernelRegularizer: reg() }),
+        layers.dropout({ rate: MLP.dropout, seed: 2 }),
+        layers.dense({ units: MLP.classes, activation: 'softmax', kernelRegularizer: reg() }),
+      ],
+    });
+    model.compile({ optimizer: optimizers.adam({ learningRate: MLP.learningRate }), loss: 'categoricalCrossentropy' });
+    const x = nt.tensor(randomValues(batchSize * MLP.inputs, 4), [batchSize, MLP.inputs]);
+    const y = nt.tensor(oneHotBatch(batchSize), [batchSize, MLP.classes]);
+    return async () => {
+      model.trainOnBatch(x, y);
+    };
+  },
 };
 
 function tfContender(backend: 'cpu' | 'wasm'): Contender {
@@ -73,6 +103,24 @@ function tfContender(backend: 'cpu' | 'wasm'): Contender {
         const g = tf.tidy(() => tf.grad((t: tf.Tensor) => f(t).sum())(x));
         await g.data();
         g.dispose();
+      };
+    },
+    async mlpTrainStep(batchSize) {
+      const reg = () => tf.regularizers.l2({ l2: MLP.l2 });
+      const model = tf.sequential({
+        layers: [
+          tf.layers.dense({ units: MLP.hidden, activation: 'relu', kernelRegularizer: reg(), inputShape: [MLP.inputs] }),
+          tf.layers.dropout({ rate: MLP.dropout }),
+          tf.layers.dense({ units: MLP.hidden, activation: 'relu', kernelRegularizer: reg() }),
+          tf.layers.dropout({ rate: MLP.dropout }),
+          tf.layers.dense({ units: MLP.classes, activation: 'softmax', kernelRegularizer: reg() }),
+        ],
+      });
+      model.compile({ optimizer: tf.train.adam(MLP.learningRate), loss: 'categoricalCrossentropy' });
+      const x = tf.tensor2d(randomValues(batchSize * MLP.inputs, 4), [batchSize, MLP.inputs]);
+      const y = tf.tensor2d(oneHotBatch(batchSize), [batchSize, MLP.classes]);
+      return async () => {
+        await model.trainOnBatch(x, y);
       };
     },
   };

@@ -16,6 +16,7 @@ interface Case {
 
 const MATMUL_SIZES = [256, 512, 1024];
 const DROPOUT_SIZE = 4 * 1024 * 1024;
+const MLP_BATCH = 128;
 
 const cases: Case[] = [
   ...MATMUL_SIZES.map((n) => ({
@@ -30,6 +31,12 @@ const cases: Case[] = [
     prepare: (c: Contender) => c.dropout(DROPOUT_SIZE),
     // forward reads x and writes y; backward reads dy and writes dx: 4 float32 streams
     figure: (ms: number) => (4 * 4 * DROPOUT_SIZE) / (ms * 1e6),
+  },
+  {
+    name: `MLP train step, batch ${MLP_BATCH}`,
+    unit: 'samples/s',
+    prepare: (c: Contender) => c.mlpTrainStep(MLP_BATCH),
+    figure: (ms: number) => MLP_BATCH / (ms / 1000),
   },
 ];
 

@@ -1,7 +1,6 @@
-// The main job until the model API lands: fit y = 3x - 2 by gradient descent with Neurite's autodiff on
-// the CPU backend, and print the loss as it falls.
-import '@neurite/backend-cpu';
-import { getBackend, memory, randomNormal, randomUniform, scalar, setSeed, tidy, variable, variableGrads, zeros } from '@neurite/tensor';
+// A small example of the tensor API alone: fit y = 3x - 2 by gradient descent with `variableGrads`, and
+// print the loss as it falls. Run it with `pnpm --filter @neurite/demo linear-regression`.
+import { getBackend, memory, randomNormal, randomUniform, scalar, setSeed, tidy, variable, variableGrads, zeros } from '@neurite/keras';
 
 setSeed(42);
 const TRUE_W = 3;

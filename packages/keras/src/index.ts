@@ -1,0 +1,28 @@
+// @neurite/keras: the whole API in one import, in Keras's shape with TypeScript's naming.
+// Importing it registers the CPU backend, so a model runs with no other set-up.
+import '@neurite/backend-cpu';
+
+// The tensor API: tensor, tidy, setBackend, grad, ...
+export * from '@neurite/tensor';
+
+// Layers and what configures them.
+export { layers } from './namespaces/layers.js';
+export { regularizers } from './namespaces/regularizers.js';
+export { initializers, constraints, activations, Input, Layer, LayerWeight, SymbolicTensor, monteCarloPredict } from '@neurite/layers';
+export type { LayerArgs, CallOptions, LayerShape, MonteCarloResult } from '@neurite/layers';
+
+// Training.
+export { optimizers, schedules } from './optimizers/index.js';
+export type { OptimizerLike, OptimizerArgs, LearningRateSchedule } from './optimizers/index.js';
+export { losses } from './losses/index.js';
+export type { LossLike } from './losses/index.js';
+export { metrics } from './metrics/index.js';
+export type { MetricLike } from './metrics/index.js';
+export { callbacks } from './namespaces/callbacks.js';
+export { Callback, History } from './callbacks/index.js';
+export type { Logs, TrainParams } from './callbacks/index.js';
+
+// Models.
+export { Model, Sequential, model, sequential } from './models/index.js';
+export type { ModelArgs, SequentialArgs } from './models/index.js';
+export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs } from './training/index.js';

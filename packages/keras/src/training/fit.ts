@@ -1,0 +1,158 @@
+import { NeuriteError, dispose, type Tensor } from '@neurite/tensor';
+import { CallbackList, History, ProgressBar, type Logs, type TrainParams } from '../callbacks/index.js';
+import { requireCompiled } from './arguments.js';
+import { drawSeed, permutation, sliceRows, takeBatch } from './batches.js';
+import { sampleWeightsFromClasses } from './class-weight.js';
+import type { CompiledState } from './compile.js';
+import { assertNoNaN, normalizeData, sampleCount, type ModelData } from './data.js';
+import { EpochTracker, logKeys } from './epoch-logs.js';
+import { runEvaluation } from './evaluate.js';
+import { resolveFitArgs, type FitArgs, type ResolvedFitArgs } from './fit-args.js';
+import { trainStep } from './step.js';
+import type { TrainableModel } from './trainable-model.js';
+
+export type { FitArgs } from './fit-args.js';
+
+/** Training and validation tensors of one `fit`, plus the tensors made here (freed at the end). */
+interface FitData {
+  x: Tensor[];
+  y: Tensor[];
+  sampleWeight: Tensor | null;
+  xVal: Tensor[] | null;
+  yVal: Tensor[] | null;
+  owned: Tensor[];
+}
+
+function loadXY(owner: string, model: TrainableModel, x: ModelData, y: ModelData, names: [string, string], owned: Tensor[]): [Tensor[], Tensor[]] {
+  const xd = normalizeData(owner, names[0], x, model.inputNames, 'inputs');
+  owned.push(...xd.owned);
+  const yd = normalizeData(owner, names[1], y, model.outputNames, 'outputs');
+  owned.push(...yd.owned);
+  sampleCount(owner, xd.tensors, yd.tensors, names);
+  assertNoNaN(owner, names[0], xd.tensors);
+  assertNoNaN(owner, names[1], yd.tensors);
+  return [xd.tensors, yd.tensors];
+}
+
+/** Checks the data, splits off validation (the last samples, before any shuffling) and makes class weights. */
+function prepareData(owner: string, model: TrainableModel, compiled: CompiledState, x: ModelData, y: ModelData, opts: ResolvedFitArgs): FitData {
+  const owned: Tensor[] = [];
+  try {
+    let [xs, ys] = loadXY(owner, model, x, y, ['x', 'y'], owned);
+    model.ensureBuilt(xs);
+    let xVal: Tensor[] | null = null;
+    let yVal: Tensor[] | null = null;
+    if (opts.validationData) {
+      [xVal, yVal] = loadXY(owner, model, opts.validationData[0], opts.validationData[1], ['validationData[0]', 'validationData[1]'], owned);
+    } else if (opts.validationSplit > 0) {
+      const n = xs[0].shape[0];
+      const splitAt = Math.floor(n * (1 - opts.validationSplit));
+      if (splitAt === 0 || splitAt === n) {
+        throw new NeuriteError(
+          `${owner}: validationSplit=${opts.validationSplit} of ${n} samples leaves ${splitAt} for training and ${n - splitAt} for validation; both need at least one`,
+        );
+      }
+      const cut = (list: Tensor[], from: number, to: number): Tensor[] => list.map((t) => {
+        const part = sliceRows(t, from, to);
+        owned.push(part);
+        return part;
+      });
+      [xVal, yVal] = [cut(xs, splitAt, n), cut(ys, splitAt, n)];
+      [xs, ys] = [cut(xs, 0, splitAt), cut(ys, 0, splitAt)];
+    }
+    if (xs[0].shape[0] === 0) throw new NeuriteError(`${owner}: x holds no samples`);
+    let sampleWeight: Tensor | null = null;
+    if (opts.classWeight) {
+      if (compiled.outputs.length > 1) {
+        throw new NeuriteError(`${owner}: classWeight is only supported for single-output models; this one has ${compiled.outputs.length} outputs`);
+      }
+      sampleWeight = sampleWeightsFromClasses(opts.classWeight, ys[0]);
+      owned.push(sampleWeight);
+    }
+    return { x: xs, y: ys, sampleWeight, xVal, yVal, owned };
+  } catch (error) {
+    dispose(owned);
+    throw error;
+  }
+}
+
+/** The shuffling seed of an epoch: derived from `seed` when given, else drawn from the global generator. */
+function epochSeed(seed: number | null, epoch: number): number {
+  if (seed === null) return drawSeed();
+  return (Math.imul(seed >>> 0, 0x85ebca6b) ^ Math.imul(epoch + 1, 0x9e3779b1) ^ Math.floor(seed / 2 ** 32)) >>> 0;
+}
+
+/** One batch: take the rows (in the epoch's order), run the train step, free the batch. */
+function trainBatch(owner: string, model: TrainableModel, compiled: CompiledState, data: FitData, start: number, end: number, order: Int32Array | null, checkShapes: boolean) {
+  const xb = takeBatch(data.x, start, end, order);
+  const yb = takeBatch(data.y, start, end, order);
+  const sw = data.sampleWeight ? takeBatch([data.sampleWeight], start, end, order)[0] : null;
+  try {
+    return trainStep(owner, model, compiled, xb, yb, sw, checkShapes);
+  } finally {
+    dispose([xb, yb, sw]);
+  }
+}
+
+/**
+ * `model.fit` (Keras 3 semantics): per epoch, shuffle, train batch by batch (metrics and the loss are
+ * running means, the loss including regularization penalties), then evaluate the validation data with
+ * training off and report `val_`-prefixed logs. `model.stopTraining` ends training after the current
+ * batch; a non-finite loss is an error unless a callback (TerminateOnNaN) stops training at that batch.
+ */
+export async function fitModel(model: TrainableModel, x: ModelData, y: ModelData, args: FitArgs = {}): Promise<History> {
+  const owner = 'fit';
+  const compiled = requireCompiled(owner, model);
+  const opts = resolveFitArgs(owner, args);
+  const data = prepareData(owner, model, compiled, x, y, opts);
+  try {
+    const samples = data.x[0].shape[0];
+    const steps = Math.ceil(samples / opts.batchSize);
+    const history = new History();
+    const params: TrainParams = {
+      epochs: opts.epochs,
+      steps,
+      samples,
+      batchSize: opts.batchSize,
+      verbose: opts.verbose,
+      metrics: logKeys(compiled, data.xVal !== null),
+    };
+    const defaults = opts.verbose > 0 ? [history, new ProgressBar()] : [history];
+    const callbacks = new CallbackList([...opts.callbacks, ...defaults], { model, params });
+
+    model.stopTraining = false;
+    await callbacks.onTrainBegin();
+    let lastLogs: Logs = {};
+    let checkShapes = true;
+    for (let epoch = opts.initialEpoch; epoch < opts.epochs; epoch++) {
+      await callbacks.onEpochBegin(epoch);
+      const tracker = new EpochTracker(compiled);
+      const order = opts.shuffle ? permutation(samples, epochSeed(opts.seed, epoch)) : null;
+      for (let batch = 0; batch < steps; batch++) {
+        await callbacks.onTrainBatchBegin(batch);
+        const start = batch * opts.batchSize;
+        const end = Math.min(samples, start + opts.batchSize);
+        const step = trainBatch(owner, model, compiled, data, start, end, order, checkShapes);
+        checkShapes = false;
+        tracker.add(step, end - start);
+        await callbacks.onTrainBatchEnd(batch, tracker.logs());
+        if (!Number.isFinite(step.loss) && !model.stopTraining) {
+          throw new NeuriteError(
+            `${owner}: the loss became ${step.loss} at epoch ${epoch + 1}/${opts.epochs}, batch ${batch + 1}/${steps}. ` +
+              'Check the data and the loss, lower the learning rate, or add a TerminateOnNaN callback to stop quietly',
+          );
+        }
+        if (model.stopTraining) break;
+      }
+      const logs = tracker.logs();
+      if (data.xVal && data.yVal) Object.assign(logs, runEvaluation(owner, model, compiled, data.xVal, data.yVal, opts.validationBatchSize).logs('val_'));
+      await callbacks.onEpochEnd(epoch, logs);
+      lastLogs = logs;
+      if (model.stopTraining) break;
+    }
+    await callbacks.onTrainEnd(lastLogs);
+    return history;
+  } finally {
+    dispose(data.owned);
+  }
+}
