@@ -1,18 +1,6 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, describeValue } from '@neurite/tensor';
 
-/** Formats a received value for an error message (strings quoted, arrays bracketed). */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (Array.isArray(value)) return `[${value.map(describeValue).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    try {
-      return JSON.stringify(value);
-    } catch {
-      return String(value);
-    }
-  }
-  return String(value);
-}
+export { describeValue };
 
 /**
  * Checks a constructor's config: undefined or a plain object whose keys are all known. An unknown key is

@@ -5,7 +5,7 @@ import './methods/index.js';
 export { Tensor, Variable } from './tensor.js';
 export type { DType, Shape, TypedArray, TensorLike, NestedArray } from './types.js';
 export { MAX_RANK, bytesPerElement, makeTypedArray, upcastDType } from './types.js';
-export { NeuriteError } from './util/errors.js';
+export { NeuriteError, argumentError, describe as describeValue } from './util/errors.js';
 
 // Ops
 export * from './ops/index.js';

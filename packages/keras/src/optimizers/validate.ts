@@ -1,23 +1,12 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, argumentError } from '@neurite/tensor';
 import type { LearningRateSchedule } from './optimizer.js';
 
 // Argument checks shared by the optimizers and schedules. Each rejects (never clamps) with a message in
 // Neurite's form: `Owner: arg must be <expected>. Received: arg=<value>`.
 
-/** Formats a received value for an error message. */
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(describe).join(',')}]`;
-  if (typeof value === 'string') return `'${value}'`;
-  if (value !== null && typeof value === 'object') {
-    const name = (value as { constructor?: { name?: string } }).constructor?.name;
-    return name && name !== 'Object' ? name : JSON.stringify(value) ?? String(value);
-  }
-  return String(value);
-}
-
 /** The NeuriteError for a bad argument. */
 export function argError(owner: string, arg: string, expected: string, received: unknown): NeuriteError {
-  return new NeuriteError(`${owner}: ${arg} must be ${expected}. Received: ${arg}=${describe(received)}`);
+  return argumentError(owner, arg, expected, received);
 }
 
 /** A finite number > 0. */

@@ -1,23 +1,9 @@
 import { NeuriteError } from '@neurite/tensor';
 
-/** Formats a received value for an error message (strings quoted, arrays bracketed). */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (Array.isArray(value)) return `[${value.map(describeValue).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    try {
-      return JSON.stringify(value);
-    } catch {
-      return String(value);
-    }
-  }
-  return String(value);
-}
+// One error format for the whole project: `Owner: arg must be <expected>. Received: arg=<value>`.
+import { argumentError, describeValue } from '@neurite/tensor';
 
-/** `Owner: arg must be <expected>. Received: arg=<value>`. */
-export function argumentError(owner: string, arg: string, expected: string, received: unknown): NeuriteError {
-  return new NeuriteError(`${owner}: ${arg} must be ${expected}. Received: ${arg}=${describeValue(received)}`);
-}
+export { argumentError, describeValue };
 
 /**
  * Checks a constructor's config: undefined or a plain object whose keys are all known. Unknown keys are

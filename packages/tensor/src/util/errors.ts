@@ -3,16 +3,29 @@ export class NeuriteError extends Error {
   override name = 'NeuriteError';
 }
 
-/** Formats a value for an error message: arrays and shapes as `[2,3]`, strings quoted, numbers as-is. */
+/**
+ * Formats a received value for an error message: arrays as `[2,3]`, strings quoted, tensors by shape and
+ * dtype, functions by name, plain objects as JSON, class instances by class name.
+ */
 export function describe(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(describe).join(',')}]`;
   if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
   if (value instanceof Float32Array || value instanceof Int32Array || value instanceof Uint8Array) {
     return `${value.constructor.name}(${value.length})`;
   }
-  if (value !== null && typeof value === 'object' && 'shape' in value && 'dtype' in value) {
-    const t = value as { shape: number[]; dtype: string };
-    return `Tensor(shape=${describe(t.shape)}, dtype=${t.dtype})`;
+  if (value !== null && typeof value === 'object') {
+    if ('shape' in value && 'dtype' in value) {
+      const t = value as { shape: number[]; dtype: string };
+      return `Tensor(shape=${describe(t.shape)}, dtype=${t.dtype})`;
+    }
+    const className = (value as { constructor?: { name?: string } }).constructor?.name;
+    if (className && className !== 'Object') return className;
+    try {
+      return JSON.stringify(value) ?? String(value);
+    } catch {
+      return String(value);
+    }
   }
   return String(value);
 }
