@@ -26,3 +26,10 @@ export type { Logs, TrainParams } from './callbacks/index.js';
 export { Model, Sequential, model, sequential } from './models/index.js';
 export type { ModelArgs, SequentialArgs } from './models/index.js';
 export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs } from './training/index.js';
+
+// Model files (importing this also adds model.save(), model.toJSON(), model.saveWeights(), …).
+export {
+  loadModel, saveModel, saveWeights, loadWeights, modelFromJSON, modelToKerasJSON, modelFromKerasJSON, loadTfjsModel,
+  loadTfjsWeights, saveTfjsModel,
+} from './saving/index.js';
+export type { LoadOptions, CustomObjects, KerasObjectJSON, SaveTarget, ByteSource, TfjsArtifacts, TfjsSource } from './saving/index.js';

@@ -1,0 +1,249 @@
+// The one place where Keras's snake_case layer config keys meet Neurite's camelCase constructor args, for
+// every layer @neurite/layers has. Each key says how its value is converted; the keys Keras writes that
+// leave the computation unchanged are listed with the values at which that holds.
+import type {
+  ActivationLayerArgs, ActivityRegularizationArgs, AlphaDropoutArgs, BatchNormalizationArgs, Conv2DTransposeArgs,
+  ConvArgs, DenseArgs, DepthwiseConv2DArgs, DropoutArgs, FlattenArgs, GaussianDropoutArgs, GaussianNoiseArgs,
+  GlobalPoolingArgs, InputLayerArgs, LayerArgs, LayerNormalizationArgs, PoolingArgs, ReshapeArgs, SpatialDropoutArgs,
+} from '@neurite/layers';
+import type { KerasFlavor } from './flavor.js';
+
+/** How a value crosses the boundary. */
+export type ValueKind =
+  | 'plain' // numbers, booleans, strings Keras and Neurite spell alike, shapes and tuples
+  | 'dataFormat' // 'channels_last' <-> 'channelsLast'
+  | 'activation'
+  | 'initializer'
+  | 'regularizer'
+  | 'constraint'
+  | 'dtype' // a string or a dtype policy object
+  | 'singleAxis'; // tf.keras writes BatchNormalization's axis as a one-element list
+
+export interface KeyRule<A> {
+  /** The Neurite constructor argument (checked against the layer's args type). */
+  arg: Extract<keyof A, string>;
+  kind?: ValueKind;
+  /** Flavors that write this key (all by default); reading accepts it from any. */
+  writtenIn?: readonly KerasFlavor[];
+  /** Left out when writing at this value: Keras has no such key, so only a non-default value is written. */
+  omitWhen?: unknown;
+}
+
+/** A key Keras writes that Neurite does not need, with why, and the values at which it changes nothing. */
+export interface Neutral {
+  why: string;
+  /** Accepted values; absent: any value (the key never changes the computation). */
+  values?: readonly unknown[];
+}
+
+export interface LayerTable<A> {
+  keys: { readonly [kerasKey: string]: KeyRule<A> };
+  ignored?: { readonly [kerasKey: string]: Neutral };
+}
+
+const table = <A>(t: LayerTable<A>): LayerTable<unknown> => t as unknown as LayerTable<unknown>;
+
+/** Keys every layer has (Keras's base Layer). */
+export const BASE_KEYS: LayerTable<LayerArgs> = {
+  keys: {
+    name: { arg: 'name' },
+    trainable: { arg: 'trainable' },
+    dtype: { arg: 'dtype', kind: 'dtype' },
+    // Keras 2 and TensorFlow.js put the input shape on a Sequential's first layer; Keras 3 refuses the key.
+    batch_input_shape: { arg: 'batchInputShape', writtenIn: ['tfjs'] },
+    activity_regularizer: { arg: 'activityRegularizer', kind: 'regularizer', omitWhen: null },
+  },
+};
+
+const LORA: Record<string, Neutral> = {
+  lora_rank: { why: 'LoRA adapters (Keras 3) add trainable low-rank weights', values: [null, 0] },
+  lora_alpha: { why: 'only scales LoRA adapters, which are off' },
+};
+
+const dense = table<DenseArgs>({
+  keys: {
+    units: { arg: 'units' },
+    activation: { arg: 'activation', kind: 'activation' },
+    use_bias: { arg: 'useBias' },
+    kernel_initializer: { arg: 'kernelInitializer', kind: 'initializer' },
+    bias_initializer: { arg: 'biasInitializer', kind: 'initializer' },
+    kernel_regularizer: { arg: 'kernelRegularizer', kind: 'regularizer' },
+    bias_regularizer: { arg: 'biasRegularizer', kind: 'regularizer' },
+    kernel_constraint: { arg: 'kernelConstraint', kind: 'constraint' },
+    bias_constraint: { arg: 'biasConstraint', kind: 'constraint' },
+  },
+  ignored: { ...LORA, quantization_config: { why: 'a quantized layer stores other weights', values: [null] } },
+});
+
+/** The keys of BaseConv (all convolutions). */
+const baseConvKeys = {
+  kernel_size: { arg: 'kernelSize' },
+  strides: { arg: 'strides' },
+  padding: { arg: 'padding' },
+  data_format: { arg: 'dataFormat', kind: 'dataFormat' },
+  dilation_rate: { arg: 'dilationRate' },
+  activation: { arg: 'activation', kind: 'activation' },
+  use_bias: { arg: 'useBias' },
+  bias_initializer: { arg: 'biasInitializer', kind: 'initializer' },
+  bias_regularizer: { arg: 'biasRegularizer', kind: 'regularizer' },
+  bias_constraint: { arg: 'biasConstraint', kind: 'constraint' },
+} as const;
+
+const kernelKeys = {
+  kernel_initializer: { arg: 'kernelInitializer', kind: 'initializer' },
+  kernel_regularizer: { arg: 'kernelRegularizer', kind: 'regularizer' },
+  kernel_constraint: { arg: 'kernelConstraint', kind: 'constraint' },
+} as const;
+
+const conv = table<ConvArgs>({
+  keys: {
+    filters: { arg: 'filters' },
+    ...baseConvKeys,
+    // TensorFlow.js has no grouped convolution (and Neurite only groups=1).
+    groups: { arg: 'groups', writtenIn: ['keras3'] },
+    ...kernelKeys,
+  },
+  ignored: LORA,
+});
+
+const conv2dTranspose = table<Conv2DTransposeArgs>({
+  keys: { filters: { arg: 'filters' }, ...baseConvKeys, output_padding: { arg: 'outputPadding', writtenIn: ['keras3'] }, ...kernelKeys },
+  ignored: LORA,
+});
+
+const depthwiseConv2d = table<DepthwiseConv2DArgs>({
+  keys: {
+    depth_multiplier: { arg: 'depthMultiplier' },
+    ...baseConvKeys,
+    depthwise_initializer: { arg: 'depthwiseInitializer', kind: 'initializer' },
+    depthwise_regularizer: { arg: 'depthwiseRegularizer', kind: 'regularizer' },
+    depthwise_constraint: { arg: 'depthwiseConstraint', kind: 'constraint' },
+  },
+  ignored: { ...LORA, groups: { why: 'tf.keras writes the Conv2D default', values: [1, null] } },
+});
+
+const pooling = table<PoolingArgs>({
+  keys: {
+    pool_size: { arg: 'poolSize' },
+    strides: { arg: 'strides' },
+    padding: { arg: 'padding' },
+    data_format: { arg: 'dataFormat', kind: 'dataFormat' },
+  },
+});
+
+const globalPooling = table<GlobalPoolingArgs>({
+  keys: { data_format: { arg: 'dataFormat', kind: 'dataFormat' }, keepdims: { arg: 'keepdims' } },
+});
+
+const normalizationKeys = {
+  epsilon: { arg: 'epsilon' },
+  center: { arg: 'center' },
+  scale: { arg: 'scale' },
+  beta_initializer: { arg: 'betaInitializer', kind: 'initializer' },
+  gamma_initializer: { arg: 'gammaInitializer', kind: 'initializer' },
+  beta_regularizer: { arg: 'betaRegularizer', kind: 'regularizer' },
+  gamma_regularizer: { arg: 'gammaRegularizer', kind: 'regularizer' },
+  beta_constraint: { arg: 'betaConstraint', kind: 'constraint' },
+  gamma_constraint: { arg: 'gammaConstraint', kind: 'constraint' },
+} as const;
+
+const batchNormalization = table<BatchNormalizationArgs>({
+  keys: {
+    axis: { arg: 'axis', kind: 'singleAxis' },
+    momentum: { arg: 'momentum' },
+    ...normalizationKeys,
+    moving_mean_initializer: { arg: 'movingMeanInitializer', kind: 'initializer' },
+    moving_variance_initializer: { arg: 'movingVarianceInitializer', kind: 'initializer' },
+  },
+  ignored: {
+    synchronized: { why: 'only syncs statistics across devices' },
+    fused: { why: 'tf.keras: a faster kernel for the same result' },
+    renorm: { why: 'batch renormalization computes otherwise', values: [false, null] },
+    renorm_clipping: { why: 'only used with renorm', values: [null] },
+    renorm_momentum: { why: 'only used with renorm' },
+    virtual_batch_size: { why: 'ghost batch normalization computes otherwise', values: [null] },
+    adjustment: { why: 'a custom adjustment function computes otherwise', values: [null] },
+  },
+});
+
+const layerNormalization = table<LayerNormalizationArgs>({
+  keys: { axis: { arg: 'axis' }, ...normalizationKeys },
+  ignored: { rms_scaling: { why: 'RMS scaling computes otherwise', values: [false, null] } },
+});
+
+const dropout = table<DropoutArgs>({
+  keys: {
+    rate: { arg: 'rate' },
+    noise_shape: { arg: 'noiseShape' },
+    seed: { arg: 'seed' },
+    // Neurite's own option: Keras only has inverted dropout, so only the other value is written.
+    scaling: { arg: 'scaling', omitWhen: 'inverted' },
+  },
+});
+
+const spatialDropout = table<SpatialDropoutArgs>({
+  keys: { rate: { arg: 'rate' }, data_format: { arg: 'dataFormat', kind: 'dataFormat' }, seed: { arg: 'seed' } },
+  ignored: { noise_shape: { why: 'tf.keras writes Dropout\'s key; the mask shape is fixed by the layer', values: [null] } },
+});
+
+const inputLayer = table<InputLayerArgs>({
+  keys: {
+    batch_shape: { arg: 'batchInputShape', writtenIn: ['keras3'] },
+    batch_input_shape: { arg: 'batchInputShape', writtenIn: ['tfjs'] },
+  },
+  ignored: {
+    sparse: { why: 'sparse inputs hold other tensors', values: [false, null] },
+    ragged: { why: 'ragged inputs hold other tensors', values: [false, null] },
+    optional: { why: 'an optional (None) input', values: [false, null] },
+  },
+});
+
+/** Keras class name -> its key table. */
+export const LAYER_TABLES: Readonly<Record<string, LayerTable<unknown>>> = {
+  InputLayer: inputLayer,
+  Dense: dense,
+  Activation: table<ActivationLayerArgs>({ keys: { activation: { arg: 'activation', kind: 'activation' } } }),
+  Flatten: table<FlattenArgs>({ keys: { data_format: { arg: 'dataFormat', kind: 'dataFormat' } } }),
+  Reshape: table<ReshapeArgs>({ keys: { target_shape: { arg: 'targetShape' } } }),
+  Conv1D: conv,
+  Conv2D: conv,
+  Conv2DTranspose: conv2dTranspose,
+  DepthwiseConv2D: depthwiseConv2d,
+  MaxPooling1D: pooling,
+  MaxPooling2D: pooling,
+  AveragePooling1D: pooling,
+  AveragePooling2D: pooling,
+  GlobalMaxPooling1D: globalPooling,
+  GlobalMaxPooling2D: globalPooling,
+  GlobalAveragePooling1D: globalPooling,
+  GlobalAveragePooling2D: globalPooling,
+  BatchNormalization: batchNormalization,
+  LayerNormalization: layerNormalization,
+  Dropout: dropout,
+  SpatialDropout1D: spatialDropout,
+  SpatialDropout2D: spatialDropout,
+  SpatialDropout3D: spatialDropout,
+  GaussianDropout: table<GaussianDropoutArgs>({ keys: { rate: { arg: 'rate' }, seed: { arg: 'seed' } } }),
+  GaussianNoise: table<GaussianNoiseArgs>({ keys: { stddev: { arg: 'stddev' }, seed: { arg: 'seed' } } }),
+  AlphaDropout: table<AlphaDropoutArgs>({ keys: { rate: { arg: 'rate' }, noise_shape: { arg: 'noiseShape' }, seed: { arg: 'seed' } } }),
+  ActivityRegularization: table<ActivityRegularizationArgs>({
+    keys: { l1: { arg: 'l1' }, l2: { arg: 'l2' } },
+    ignored: { activity_regularizer: { why: 'the layer makes its regularizer from l1 and l2' } },
+  }),
+};
+
+/** Keras's other names for a few classes (Keras 2 aliases, and TensorFlow.js's 'Model'). */
+export const CLASS_ALIASES: Readonly<Record<string, string>> = {
+  Convolution1D: 'Conv1D',
+  Convolution2D: 'Conv2D',
+  Conv2DTranspose: 'Conv2DTranspose',
+  Deconvolution2D: 'Conv2DTranspose',
+  MaxPool1D: 'MaxPooling1D',
+  MaxPool2D: 'MaxPooling2D',
+  AvgPool1D: 'AveragePooling1D',
+  AvgPool2D: 'AveragePooling2D',
+  GlobalMaxPool1D: 'GlobalMaxPooling1D',
+  GlobalMaxPool2D: 'GlobalMaxPooling2D',
+  GlobalAvgPool1D: 'GlobalAveragePooling1D',
+  GlobalAvgPool2D: 'GlobalAveragePooling2D',
+};

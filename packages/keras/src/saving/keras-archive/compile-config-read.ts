@@ -1,0 +1,92 @@
+import type { Model } from '../../models/model.js';
+import type { CompileArgs } from '../../training/index.js';
+import { fileError, messageOf } from '../sources/index.js';
+import { snakeToCamel } from './compile-case.js';
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/**
+ * Keras optimizer options Neurite has no counterpart for, dropped when they hold a value that changes
+ * nothing (Keras writes them all, defaults included); any other value is refused by the optimizer.
+ */
+const INERT: Record<string, (v: unknown) => boolean> = {
+  use_ema: (v) => v === false || v == null,
+  ema_momentum: () => true,
+  ema_overwrite_frequency: (v) => v == null,
+  loss_scale_factor: (v) => v == null,
+  gradient_accumulation_steps: (v) => v == null,
+  jit_compile: () => true,
+  is_legacy_optimizer: () => true,
+  decay: (v) => v === 0 || v == null,
+};
+
+/** Keras's `{ class_name, config }` (any nesting: schedules) as Neurite's `{ className, config }` in camelCase. */
+function neuriteObject(value: Record<string, unknown>, dropInert = false): { className: string; config: Record<string, unknown> } {
+  const config: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(isRecord(value.config) ? value.config : {})) {
+    if (dropInert && key in INERT && INERT[key](v)) continue;
+    const camel = key === 'lr' ? 'learningRate' : snakeToCamel(key);
+    config[camel] = isRecord(v) && typeof v.class_name === 'string' ? neuriteObject(v) : v;
+  }
+  // tf.keras 2.11+ writes its new optimizers as 'Custom>Adam'.
+  return { className: (value.class_name as string).replace(/^Custom>/, ''), config };
+}
+
+/** A loss or metric entry: names stay names; serialized objects become `{ className, config }`; lists and records map through. */
+function convertEntry(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(convertEntry);
+  if (isRecord(value)) {
+    if (typeof value.class_name === 'string') {
+      // tf.keras 2 wraps named metrics: { class_name: 'MeanMetricWrapper', config: { name: 'accuracy',
+      // fn: 'categorical_accuracy' } }. 'accuracy' keeps its name (and its log key); others go by function.
+      const inner = isRecord(value.config) ? value.config : {};
+      if (value.class_name === 'MeanMetricWrapper' && typeof inner.fn === 'string') {
+        return inner.name === 'accuracy' || inner.name === 'acc' ? inner.name : inner.fn;
+      }
+      return neuriteObject(value);
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convertEntry(v)]));
+  }
+  return value;
+}
+
+/**
+ * The compile arguments in a Keras 3 compile_config or a Keras 2 training_config (`optimizer_config`),
+ * or null when it names no loss (nothing to compile).
+ */
+export function compileArgsOf(config: Record<string, unknown>): CompileArgs | null {
+  const optimizer = config.optimizer ?? config.optimizer_config;
+  if (config.loss == null || optimizer == null) return null;
+  const args: CompileArgs = {
+    optimizer: (isRecord(optimizer) ? neuriteObject(optimizer, true) : optimizer) as CompileArgs['optimizer'],
+    loss: convertEntry(config.loss) as CompileArgs['loss'],
+  };
+  if (config.metrics != null) {
+    let metrics = convertEntry(config.metrics);
+    // Keras 2 writes one list per output even for a single output: [['accuracy']].
+    if (Array.isArray(metrics) && metrics.length === 1 && Array.isArray(metrics[0])) metrics = metrics[0];
+    args.metrics = metrics as CompileArgs['metrics'];
+  }
+  if (config.loss_weights != null) {
+    const w = config.loss_weights;
+    args.lossWeights = (typeof w === 'number' ? [w] : w) as CompileArgs['lossWeights'];
+  }
+  return args;
+}
+
+/**
+ * Compiles a loaded model as its file says (optimizer with its settings, loss, metrics, loss weights).
+ * A setting Neurite cannot honour is an error naming the file, with the way around it.
+ */
+export function restoreCompile(model: Model, config: unknown, name: string, operation: string): void {
+  if (!isRecord(config) || model.compiled) return;
+  let args: CompileArgs | null;
+  try {
+    args = compileArgsOf(config);
+    if (args) model.compile(args);
+  } catch (e) {
+    throw fileError(operation, name, `the training configuration cannot be restored (${messageOf(e)}); load with { compile: false } to skip it`, e);
+  }
+}

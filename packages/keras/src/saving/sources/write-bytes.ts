@@ -1,0 +1,27 @@
+import { fileError, messageOf } from './errors.js';
+
+/**
+ * Writes `bytes` to `path` (Node) so that the file either keeps its old content or gets the whole new
+ * one: the bytes go to `<path>.tmp-<pid>` first, are flushed, and only then renamed over the target. On
+ * any error the temporary file is removed and the previous file is left as it was.
+ */
+export async function writeFileAtomically(path: string, bytes: Uint8Array, operation: string): Promise<void> {
+  const fs = await import('node:fs/promises');
+  const temp = `${path}.tmp-${process.pid}`;
+  let created = false;
+  try {
+    // 'wx': never write through a file (or link) that happens to be there already.
+    const handle = await fs.open(temp, 'wx');
+    created = true;
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, path);
+  } catch (e) {
+    if (created) await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw fileError(operation, path, `cannot be written (any previous file is left as it was): ${messageOf(e)}`, e);
+  }
+}
