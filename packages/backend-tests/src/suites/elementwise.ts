@@ -9,23 +9,11 @@ import {
 import {
   PROPERTY_RUNS, arbShape, arbTensorData, arbValues, checkGradients, expectClose, type BackendUnderTest,
 } from '../harness.js';
+import { sizeOf, unravel } from '../reference.js';
 
 // ---- plain-JS references -----------------------------------------------------------------------------
 
 const f32 = Math.fround;
-
-function sizeOf(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
-}
-
-function unravel(index: number, shape: readonly number[]): number[] {
-  const coords = new Array<number>(shape.length);
-  for (let i = shape.length - 1; i >= 0; i--) {
-    coords[i] = index % shape[i];
-    index = Math.floor(index / shape[i]);
-  }
-  return coords;
-}
 
 /** NumPy's broadcast shape, or null when the shapes do not broadcast. */
 function refBroadcastShape(a: readonly number[], b: readonly number[]): number[] | null {

@@ -4,27 +4,9 @@ import {
   add, argMax, argMin, dispose, grad, max, mean, memory, min, prod, sum, tensor, type Tensor,
 } from '@neurite/tensor';
 import { PROPERTY_RUNS, arbShape, checkGradients, expectClose, type BackendUnderTest } from '../harness.js';
+import { sizeOf, unravel, ravel } from '../reference.js';
 
 // ---- plain-JS references over nested index math ------------------------------------------------------
-
-function sizeOf(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
-}
-
-function unravel(index: number, shape: readonly number[]): number[] {
-  const coords = new Array<number>(shape.length);
-  for (let i = shape.length - 1; i >= 0; i--) {
-    coords[i] = index % shape[i];
-    index = Math.floor(index / shape[i]);
-  }
-  return coords;
-}
-
-function ravel(coords: readonly number[], shape: readonly number[]): number {
-  let index = 0;
-  for (let i = 0; i < shape.length; i++) index = index * shape[i] + coords[i];
-  return index;
-}
 
 /** Groups the input values by their output position, then folds each group with `fold`. */
 function refReduce(values: number[], shape: number[], axes: number[], fold: (group: number[]) => number): number[] {

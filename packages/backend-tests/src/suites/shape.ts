@@ -5,27 +5,9 @@ import {
   stridedSlice, tensor, tile, transpose, unsortedSegmentSum,
 } from '@neurite/tensor';
 import { PROPERTY_RUNS, arbShape, checkGradients, expectClose, type BackendUnderTest } from '../harness.js';
+import { sizeOf, unravel, ravel } from '../reference.js';
 
 // ---- plain-JS references over nested index math ------------------------------------------------------
-
-function sizeOf(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
-}
-
-function unravel(index: number, shape: readonly number[]): number[] {
-  const coords = new Array<number>(shape.length);
-  for (let i = shape.length - 1; i >= 0; i--) {
-    coords[i] = index % shape[i];
-    index = Math.floor(index / shape[i]);
-  }
-  return coords;
-}
-
-function ravel(coords: readonly number[], shape: readonly number[]): number {
-  let index = 0;
-  for (let i = 0; i < shape.length; i++) index = index * shape[i] + coords[i];
-  return index;
-}
 
 /** out[c] = values[source(c)] for every coordinate c of outShape (source returns -1 for "fill"). */
 function build(outShape: number[], source: (coords: number[]) => number, values: number[], fillValue = 0): number[] {
