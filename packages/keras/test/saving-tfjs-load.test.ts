@@ -7,8 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { add, dispose, memory, tensor, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerShape } from '@neurite/layers';
+import { dispose, memory, tensor, type Tensor } from '@neurite/tensor';
 import type { Model } from '../src/index.js';
 import { loadTfjsModel } from '../src/saving/tfjs/index.js';
 import { maxDifference, TOLERANCE, tfArtifacts, toFiles, values, writeFiles, type TfjsFiles } from './saving-tfjs-helpers.js';
@@ -150,18 +149,7 @@ describe('loadTfjsModel: models saved by TensorFlow.js', () => {
     theirs.dispose();
   });
 
-  it('a functional model with two inputs merged by Add (Neurite has no merge layers: given as a custom object)', async () => {
-    // A stand-in for Keras's Add, registered for this load only through customObjects.
-    class Add extends Layer {
-      static override className = 'Add';
-      call(inputs: Tensor | Tensor[], _options: Required<CallOptions>): Tensor {
-        const [a, b] = inputs as Tensor[];
-        return add(a, b);
-      }
-      override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape {
-        return (inputShape as LayerShape[])[0];
-      }
-    }
+  it('a functional model with two inputs merged by Add', async () => {
     const a = tf.input({ shape: [4], name: 'a' });
     const b = tf.input({ shape: [3], name: 'b' });
     const da = tf.layers.dense({ units: 5, name: 'da' }).apply(a) as tf.SymbolicTensor;
@@ -171,8 +159,7 @@ describe('loadTfjsModel: models saved by TensorFlow.js', () => {
     const theirs = tf.model({ inputs: [a, b], outputs: out });
     randomizeWeights(theirs, 80);
     const files = toFiles(await tfArtifacts(theirs));
-    await expect(loadTfjsModel({ modelJson: files.modelJson, weights: files.shards, fileName: 'two-inputs.json' })).rejects.toThrow(/two-inputs\.json.*Add/);
-    const ours = await loadTfjsModel({ modelJson: files.modelJson, weights: files.shards }, { customObjects: { Add } });
+    const ours = await loadTfjsModel({ modelJson: files.modelJson, weights: files.shards });
     expect(ours.inputNames).toEqual(['a', 'b']);
     const diff = await agreement(theirs, ours, [[3, 4], [3, 3]]);
     console.log(`tfjs functional (2 inputs, Add) -> Neurite: max |difference| ${diff.toExponential(2)}`);

@@ -41,5 +41,6 @@ export * from './layers/convolutional/index.js';
 export * from './layers/pooling/index.js';
 export * from './layers/reshaping/index.js';
 export * from './layers/normalization/index.js';
+export * from './layers/merging/index.js';
 export { monteCarloPredict } from './mc-dropout.js';
 export type { MonteCarloResult } from './mc-dropout.js';

@@ -6,6 +6,11 @@ const factory =
   <C extends new (args: any) => L.Layer>(cls: C) =>
   (args: Args<C>): InstanceType<C> =>
     new cls(args) as InstanceType<C>;
+/** A factory whose arguments may be left out (`layers.add()`, `layers.concatenate()`), for merge layers. */
+const optionalFactory =
+  <C extends new (args?: any) => L.Layer>(cls: C) =>
+  (args?: Args<C>): InstanceType<C> =>
+    new cls(args) as InstanceType<C>;
 
 /** Every layer, as a class (`new layers.Dense({ units })`) and as a factory (`layers.dense({ units })`). */
 export const layers = {
@@ -38,6 +43,13 @@ export const layers = {
   GaussianNoise: L.GaussianNoise,
   AlphaDropout: L.AlphaDropout,
   ActivityRegularization: L.ActivityRegularization,
+  Add: L.Add,
+  Subtract: L.Subtract,
+  Multiply: L.Multiply,
+  Average: L.Average,
+  Maximum: L.Maximum,
+  Minimum: L.Minimum,
+  Concatenate: L.Concatenate,
 
   inputLayer: factory(L.InputLayer),
   dense: factory(L.Dense),
@@ -66,4 +78,12 @@ export const layers = {
   gaussianNoise: factory(L.GaussianNoise),
   alphaDropout: factory(L.AlphaDropout),
   activityRegularization: factory(L.ActivityRegularization),
+  // As TensorFlow.js: `layers.add()` returns the layer, to be applied to a list of tensors.
+  add: optionalFactory(L.Add),
+  subtract: optionalFactory(L.Subtract),
+  multiply: optionalFactory(L.Multiply),
+  average: optionalFactory(L.Average),
+  maximum: optionalFactory(L.Maximum),
+  minimum: optionalFactory(L.Minimum),
+  concatenate: optionalFactory(L.Concatenate),
 };

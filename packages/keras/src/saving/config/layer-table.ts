@@ -2,9 +2,10 @@
 // every layer @neurite/layers has. Each key says how its value is converted; the keys Keras writes that
 // leave the computation unchanged are listed with the values at which that holds.
 import type {
-  ActivationLayerArgs, ActivityRegularizationArgs, AlphaDropoutArgs, BatchNormalizationArgs, Conv2DTransposeArgs,
-  ConvArgs, DenseArgs, DepthwiseConv2DArgs, DropoutArgs, FlattenArgs, GaussianDropoutArgs, GaussianNoiseArgs,
-  GlobalPoolingArgs, InputLayerArgs, LayerArgs, LayerNormalizationArgs, PoolingArgs, ReshapeArgs, SpatialDropoutArgs,
+  ActivationLayerArgs, ActivityRegularizationArgs, AlphaDropoutArgs, BatchNormalizationArgs, ConcatenateArgs,
+  Conv2DTransposeArgs, ConvArgs, DenseArgs, DepthwiseConv2DArgs, DropoutArgs, FlattenArgs, GaussianDropoutArgs,
+  GaussianNoiseArgs, GlobalPoolingArgs, InputLayerArgs, LayerArgs, LayerNormalizationArgs, PoolingArgs, ReshapeArgs,
+  SpatialDropoutArgs,
 } from '@neurite/layers';
 import type { KerasFlavor } from './flavor.js';
 
@@ -198,6 +199,9 @@ const inputLayer = table<InputLayerArgs>({
   },
 });
 
+/** Merge layers have only the base keys (Concatenate adds its axis). */
+const merge = table<LayerArgs>({ keys: {} });
+
 /** Keras class name -> its key table. */
 export const LAYER_TABLES: Readonly<Record<string, LayerTable<unknown>>> = {
   InputLayer: inputLayer,
@@ -230,6 +234,13 @@ export const LAYER_TABLES: Readonly<Record<string, LayerTable<unknown>>> = {
     keys: { l1: { arg: 'l1' }, l2: { arg: 'l2' } },
     ignored: { activity_regularizer: { why: 'the layer makes its regularizer from l1 and l2' } },
   }),
+  Add: merge,
+  Subtract: merge,
+  Multiply: merge,
+  Average: merge,
+  Maximum: merge,
+  Minimum: merge,
+  Concatenate: table<ConcatenateArgs>({ keys: { axis: { arg: 'axis' } } }),
 };
 
 /** Keras's other names for a few classes (Keras 2 aliases, and TensorFlow.js's 'Model'). */

@@ -1,0 +1,14 @@
+import { add, type Tensor } from '@neurite/tensor';
+import { registerLayer } from '../../engine/layer-registry.js';
+import { Merge } from './merge.js';
+
+/** Keras's `Add`: the sum of its inputs (equal shapes, or 1 / null to broadcast). */
+export class Add extends Merge {
+  static override className = 'Add';
+
+  protected merge(inputs: Tensor[]): Tensor {
+    return inputs.slice(1).reduce((acc, x) => add(acc, x), inputs[0]);
+  }
+}
+
+registerLayer(Add);
