@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINE } from '../src/engine/engine.js';
+import { registerBackend, removeBackend, setBackend } from '../src/engine/api.js';
 import { tensor } from '../src/ops/convert.js';
 
 // This file registers no real backend: the engine must say so instead of failing obscurely.
@@ -11,20 +12,20 @@ describe('engine without a backend', () => {
   });
 
   it('reports why each registered backend could not start', async () => {
-    ENGINE.registerBackend('broken', () => {
+    registerBackend('broken', () => {
       throw new Error('no device');
     }, 2);
-    ENGINE.registerBackend('async-only', () => new Promise(() => {}), 1);
+    registerBackend('async-only', () => new Promise(() => {}), 1);
     expect(() => ENGINE.backend).toThrow(/No backend could be initialised:\n {2}broken: no device\n {2}async-only: initialises asynchronously; call 'await ready\(\)'/);
-    await expect(ENGINE.setBackend('missing')).rejects.toThrow(
+    await expect(setBackend('missing')).rejects.toThrow(
       "setBackend: name must be a registered backend (one of 'broken', 'async-only'). Received: name='missing'",
     );
-    ENGINE.removeBackend('broken');
-    ENGINE.removeBackend('async-only');
+    removeBackend('broken');
+    removeBackend('async-only');
   });
 
   it('rejects bad registrations', () => {
-    expect(() => ENGINE.registerBackend('', () => ({}) as never)).toThrow(/registerBackend: name must be a non-empty string/);
-    expect(() => ENGINE.registerBackend('x', 3 as never)).toThrow(/registerBackend: factory must be a function. Received: factory=3/);
+    expect(() => registerBackend('', () => ({}) as never)).toThrow(/registerBackend: name must be a non-empty string/);
+    expect(() => registerBackend('x', 3 as never)).toThrow(/registerBackend: factory must be a function. Received: factory=3/);
   });
 });

@@ -4,16 +4,16 @@ import { ENGINE, collectTensors, type MemoryInfo } from './engine.js';
 
 /** Registers a backend under `name`; the highest `priority` that initialises becomes the default. */
 export function registerBackend(name: string, factory: BackendFactory, priority = 1): boolean {
-  return ENGINE.registerBackend(name, factory, priority);
+  return ENGINE.backends.register(name, factory, priority);
 }
 
 export function removeBackend(name: string): void {
-  ENGINE.removeBackend(name);
+  ENGINE.backends.remove(name);
 }
 
 /** Makes `name` the active backend (initialising it first). Rejects with the reason if it cannot start. */
 export function setBackend(name: string): Promise<boolean> {
-  return ENGINE.setBackend(name);
+  return ENGINE.backends.set(name);
 }
 
 /** The active backend's name. */
@@ -28,17 +28,17 @@ export function backend(): Backend {
 
 /** The backend object registered under `name`, or null. */
 export function findBackend(name: string): Backend | null {
-  return ENGINE.findBackend(name);
+  return ENGINE.backends.find(name);
 }
 
 /** Names of every registered backend. */
 export function registeredBackends(): string[] {
-  return ENGINE.registeredBackends();
+  return ENGINE.backends.names();
 }
 
 /** Resolves once a backend is initialised (needed before sync use of a backend that starts asynchronously). */
 export function ready(): Promise<void> {
-  return ENGINE.ready();
+  return ENGINE.backends.ready();
 }
 
 /** Runs `fn` and disposes every tensor it made, except those it returns or that were `keep()`-ed. */

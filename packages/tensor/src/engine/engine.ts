@@ -2,7 +2,8 @@ import { Tensor, Variable, type TensorHandle } from '../tensor.js';
 import { bytesPerElement, type DType, type Shape, type TypedArray } from '../types.js';
 import { NeuriteError, argumentError } from '../util/errors.js';
 import { sizeFromShape } from '../util/shape.js';
-import type { Backend, BackendFactory, BackendMemory, DataId, TensorInfo } from './backend.js';
+import type { Backend, BackendMemory, DataId, TensorInfo } from './backend.js';
+import { BackendRegistry } from './backend-registry.js';
 import { getGradient, getKernel, listKernels, type Attrs, type GradFunc } from './kernel-registry.js';
 import { Tape, type TapeNode } from './tape.js';
 
@@ -10,14 +11,6 @@ interface DataRecord {
   backendName: string;
   refCount: number;
   bytes: number;
-}
-
-interface BackendEntry {
-  factory: BackendFactory;
-  priority: number;
-  instance?: Backend;
-  initializing?: Promise<Backend>;
-  failure?: Error;
 }
 
 export interface MemoryInfo {
@@ -38,9 +31,6 @@ type Scope = { tracked: Tensor[] };
  * buffers, and tracks tensors for `tidy`. Ops talk to it; they never talk to a backend.
  */
 export class Engine {
-  private readonly backends = new Map<string, BackendEntry>();
-  private activeName: string | null = null;
-  private active: Backend | null = null;
   private readonly records = new WeakMap<DataId, DataRecord>();
   private readonly perBackend = new Map<string, { numBytes: number; numDataBuffers: number }>();
   private readonly scopes: Scope[] = [];
@@ -53,137 +43,15 @@ export class Engine {
 
   // ---- backends ------------------------------------------------------------------------------------
 
-  registerBackend(name: string, factory: BackendFactory, priority = 1): boolean {
-    if (typeof name !== 'string' || name === '') throw argumentError('registerBackend', 'name', 'a non-empty string', name);
-    if (typeof factory !== 'function') throw argumentError('registerBackend', 'factory', 'a function', factory);
-    if (this.backends.has(name)) return false;
-    this.backends.set(name, { factory, priority });
-    return true;
-  }
+  readonly backends = new BackendRegistry();
 
-  removeBackend(name: string): void {
-    const entry = this.backends.get(name);
-    if (!entry) return;
-    if (this.activeName === name) {
-      this.activeName = null;
-      this.active = null;
-    }
-    entry.instance?.dispose?.();
-    this.backends.delete(name);
-  }
-
-  registeredBackends(): string[] {
-    return [...this.backends.keys()];
-  }
-
-  /** The backend instance by name, initialising it synchronously if its factory allows. */
-  findBackend(name: string): Backend | null {
-    const entry = this.backends.get(name);
-    if (!entry) return null;
-    return entry.instance ?? this.initializeSync(name, entry);
-  }
-
-  async setBackend(name: string): Promise<boolean> {
-    const entry = this.backends.get(name);
-    if (!entry) {
-      throw argumentError('setBackend', 'name', `a registered backend (${this.describeBackends()})`, name);
-    }
-    const instance = await this.initialize(name, entry);
-    this.activeName = name;
-    this.active = instance;
-    return true;
-  }
-
-  /** Resolves when the active backend (or the best registered one) is initialised. */
-  async ready(): Promise<void> {
-    if (this.active) return;
-    const errors: string[] = [];
-    for (const name of this.byPriority()) {
-      try {
-        await this.setBackend(name);
-        return;
-      } catch (e) {
-        errors.push(`${name}: ${(e as Error).message}`);
-      }
-    }
-    throw this.noBackendError(errors);
+  /** The active backend (initialising the best registered one if none is set). */
+  get backend(): Backend {
+    return this.backends.active;
   }
 
   get backendName(): string {
-    this.backend;
-    return this.activeName as string;
-  }
-
-  /** The active backend; picks the highest-priority backend that initialises synchronously if none is set. */
-  get backend(): Backend {
-    if (this.active) return this.active;
-    const errors: string[] = [];
-    for (const name of this.byPriority()) {
-      const entry = this.backends.get(name)!;
-      try {
-        const instance = entry.instance ?? this.initializeSync(name, entry);
-        if (instance) {
-          this.activeName = name;
-          this.active = instance;
-          return instance;
-        }
-        errors.push(`${name}: initialises asynchronously; call 'await ready()' or 'await setBackend(${JSON.stringify(name)})' first`);
-      } catch (e) {
-        errors.push(`${name}: ${(e as Error).message}`);
-      }
-    }
-    throw this.noBackendError(errors);
-  }
-
-  private noBackendError(errors: string[]): NeuriteError {
-    if (this.backends.size === 0) {
-      return new NeuriteError(
-        "No backend is registered. Import one, for example `import '@neurite/backend-cpu'`, before running ops.",
-      );
-    }
-    return new NeuriteError(`No backend could be initialised:\n  ${errors.join('\n  ')}`);
-  }
-
-  private describeBackends(): string {
-    const names = this.registeredBackends();
-    return names.length ? `one of ${names.map((n) => `'${n}'`).join(', ')}` : 'none is registered yet';
-  }
-
-  private byPriority(): string[] {
-    return [...this.backends.entries()].sort((a, b) => b[1].priority - a[1].priority).map(([n]) => n);
-  }
-
-  private initializeSync(name: string, entry: BackendEntry): Backend | null {
-    if (entry.failure) throw entry.failure;
-    const made = entry.factory();
-    if (made instanceof Promise) {
-      entry.initializing = made.then((b) => (entry.instance = b));
-      entry.initializing.catch((e: Error) => (entry.failure = e));
-      return null;
-    }
-    entry.instance = made;
-    return made;
-  }
-
-  private async initialize(name: string, entry: BackendEntry): Promise<Backend> {
-    if (entry.instance) return entry.instance;
-    if (entry.failure) throw entry.failure;
-    if (!entry.initializing) {
-      try {
-        const made = entry.factory();
-        entry.initializing = Promise.resolve(made);
-      } catch (e) {
-        entry.failure = e as Error;
-        throw e;
-      }
-    }
-    try {
-      entry.instance = await entry.initializing;
-      return entry.instance;
-    } catch (e) {
-      entry.failure = e as Error;
-      throw new NeuriteError(`Backend '${name}' failed to initialise: ${(e as Error).message}`);
-    }
+    return this.backends.activeName;
   }
 
   // ---- buffers and tensors -------------------------------------------------------------------------
@@ -192,7 +60,7 @@ export class Engine {
   makeTensor(values: TypedArray, shape: Shape, dtype: DType): Tensor {
     const backend = this.backend;
     const dataId = backend.write(values, shape, dtype);
-    return this.wrap(dataId, this.activeName as string, shape, dtype);
+    return this.wrap(dataId, this.backendName, shape, dtype);
   }
 
   /** A new tensor over an existing or new buffer; adds a reference to the buffer. */
@@ -266,7 +134,7 @@ export class Engine {
     const stats = this.statsFor(rec.backendName);
     stats.numBytes -= rec.bytes;
     stats.numDataBuffers--;
-    const backend = this.backends.get(rec.backendName)?.instance;
+    const backend = this.backends.instanceOf(rec.backendName);
     backend?.disposeData(dataId);
   }
 
@@ -285,28 +153,28 @@ export class Engine {
   }
 
   backendOf(t: Tensor): Backend {
-    const entry = this.backends.get(t.handle.backendName);
-    if (!entry?.instance) throw new NeuriteError(`The backend '${t.handle.backendName}' holding this tensor was removed`);
-    return entry.instance;
+    const instance = this.backends.instanceOf(t.handle.backendName);
+    if (!instance) throw new NeuriteError(`The backend '${t.handle.backendName}' holding this tensor was removed`);
+    return instance;
   }
 
   /** Moves a tensor's buffer to the active backend if it lives elsewhere (after `setBackend`). */
   private ensureOnActiveBackend(t: Tensor): void {
     const target = this.backend;
-    if (t.handle.backendName === this.activeName) return;
+    if (t.handle.backendName === this.backendName) return;
     const source = this.backendOf(t);
     if (!source.readSync) {
       throw new NeuriteError(
         `Tensor of shape [${t.shape}] lives on backend '${t.handle.backendName}', which cannot be read synchronously; ` +
-          `read it with 'await tensor.data()' and create a new tensor on '${this.activeName}'`,
+          `read it with 'await tensor.data()' and create a new tensor on '${this.backendName}'`,
       );
     }
     const values = source.readSync(t.handle.dataId);
     const dataId = target.write(values, t.shape, t.dtype);
     const old = t.handle.dataId;
-    this.addRef(dataId, this.activeName as string, values.byteLength);
+    this.addRef(dataId, this.backendName, values.byteLength);
     t.handle.dataId = dataId;
-    t.handle.backendName = this.activeName as string;
+    t.handle.backendName = this.backendName;
     this.releaseData(old);
   }
 
@@ -318,7 +186,7 @@ export class Engine {
       numDataBuffers += s.numDataBuffers;
     }
     const backends: Record<string, BackendMemory> = {};
-    for (const [name, entry] of this.backends) if (entry.instance) backends[name] = entry.instance.memory();
+    for (const [name, instance] of this.backends.instances()) backends[name] = instance.memory();
     return { numTensors: this.liveTensors, numDataBuffers, numBytes, backends };
   }
 
@@ -377,7 +245,7 @@ export class Engine {
 
   runKernelMulti(kernelName: string, inputs: readonly Tensor[], attrs: Attrs = {}): Tensor[] {
     const backend = this.backend;
-    const name = this.activeName as string;
+    const name = this.backendName;
     const kernel = getKernel(kernelName, backend.kernelSet);
     if (!kernel) {
       const known = listKernels(backend.kernelSet).length;
