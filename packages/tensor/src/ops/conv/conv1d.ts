@@ -41,16 +41,13 @@ export function conv1d(x: Tensor | TensorLike, filter: Tensor | TensorLike, opti
     assertInputRank(op, xt, 3, format);
     assertFilterRank(op, f, 3, '[filterWidth, inChannels, outChannels]');
     assertChannelsMatch(op, xt, f, channelsOf(xt, 3, channelsFirst), f.shape[1], format);
-    // tidy: the layout changes are intermediates (the tape keeps what it needs)
-    return ENGINE.tidy(() => {
-      const input = toChannelsLast(xt, 3, channelsFirst);
-      const [batch, width, inChannels] = input.shape;
-      const x4 = reshape(input, [batch, 1, width, inChannels]);
-      const f4 = reshape(f, [1, ...f.shape]);
-      const pad2d = padding === 'causal' ? ([[0, 0], [(f.shape[0] - 1) * dilation, 0]] as const) : padding;
-      const info = computeConv2DInfo(x4.shape, f4.shape, { strides: [1, stride], dilations: [1, dilation], padding: pad2d }, op);
-      const y = reshape(conv2dKernel(x4, f4, info), [batch, info.outWidth, info.outChannels]);
-      return fromChannelsLast(y, 3, channelsFirst, xt.rank === 2);
-    });
+    const input = toChannelsLast(xt, 3, channelsFirst);
+    const [batch, width, inChannels] = input.shape;
+    const x4 = reshape(input, [batch, 1, width, inChannels]);
+    const f4 = reshape(f, [1, ...f.shape]);
+    const pad2d = padding === 'causal' ? ([[0, 0], [(f.shape[0] - 1) * dilation, 0]] as const) : padding;
+    const info = computeConv2DInfo(x4.shape, f4.shape, { strides: [1, stride], dilations: [1, dilation], padding: pad2d }, op);
+    const y = reshape(conv2dKernel(x4, f4, info), [batch, info.outWidth, info.outChannels]);
+    return fromChannelsLast(y, 3, channelsFirst, xt.rank === 2);
   });
 }

@@ -35,25 +35,22 @@ export function conv2dTranspose(
     if (!Array.isArray(outputShape) || outputShape.length !== xt.rank || !outputShape.every((d) => Number.isInteger(d) && d >= 1)) {
       throw argumentError(op, 'outputShape', `an array of ${xt.rank} positive integers (x has rank ${xt.rank})`, outputShape);
     }
-    // tidy: the layout changes are intermediates (the tape keeps what it needs)
-    return ENGINE.tidy(() => {
-      const input = toChannelsLast(xt, 4, channelsFirst);
-      const batched = xt.rank === 4 ? [...outputShape] : [input.shape[0], ...outputShape];
-      const outNHWC = channelsFirst ? [batched[0], batched[2], batched[3], batched[1]] : batched;
-      if (outNHWC[0] !== input.shape[0] || outNHWC[3] !== f.shape[2]) {
-        throw new NeuriteError(
-          `${op}: outputShape ${describe(outputShape)} must have x's batch size and the filter's ${f.shape[2]} output channels ` +
-            `(x of shape ${describe(xt.shape)}, filter of shape ${describe(f.shape)}, dataFormat '${format}')`,
-        );
-      }
-      const info = computeConv2DInfo(outNHWC, f.shape, { strides, padding, dilations }, op);
-      if (info.outHeight !== input.shape[1] || info.outWidth !== input.shape[2]) {
-        throw new NeuriteError(
-          `${op}: a conv2d of outputShape ${describe(outputShape)} with these strides, padding and dilations gives spatial size ` +
-            `[${info.outHeight},${info.outWidth}], but x of shape ${describe(xt.shape)} has [${input.shape[1]},${input.shape[2]}]`,
-        );
-      }
-      return fromChannelsLast(conv2dBackpropInput(input, f, info), 4, channelsFirst, xt.rank === 3);
-    });
+    const input = toChannelsLast(xt, 4, channelsFirst);
+    const batched = xt.rank === 4 ? [...outputShape] : [input.shape[0], ...outputShape];
+    const outNHWC = channelsFirst ? [batched[0], batched[2], batched[3], batched[1]] : batched;
+    if (outNHWC[0] !== input.shape[0] || outNHWC[3] !== f.shape[2]) {
+      throw new NeuriteError(
+        `${op}: outputShape ${describe(outputShape)} must have x's batch size and the filter's ${f.shape[2]} output channels ` +
+          `(x of shape ${describe(xt.shape)}, filter of shape ${describe(f.shape)}, dataFormat '${format}')`,
+      );
+    }
+    const info = computeConv2DInfo(outNHWC, f.shape, { strides, padding, dilations }, op);
+    if (info.outHeight !== input.shape[1] || info.outWidth !== input.shape[2]) {
+      throw new NeuriteError(
+        `${op}: a conv2d of outputShape ${describe(outputShape)} with these strides, padding and dilations gives spatial size ` +
+          `[${info.outHeight},${info.outWidth}], but x of shape ${describe(xt.shape)} has [${input.shape[1]},${input.shape[2]}]`,
+      );
+    }
+    return fromChannelsLast(conv2dBackpropInput(input, f, info), 4, channelsFirst, xt.rank === 3);
   });
 }

@@ -35,11 +35,8 @@ export function conv2d(x: Tensor | TensorLike, filter: Tensor | TensorLike, opti
     assertInputRank(op, xt, 4, format);
     assertFilterRank(op, f, 4, '[filterHeight, filterWidth, inChannels, outChannels]');
     assertChannelsMatch(op, xt, f, channelsOf(xt, 4, channelsFirst), f.shape[2], format);
-    // tidy: the layout changes are intermediates (the tape keeps what it needs)
-    return ENGINE.tidy(() => {
-      const input = toChannelsLast(xt, 4, channelsFirst);
-      const info = computeConv2DInfo(input.shape, f.shape, { strides, padding, dilations }, op);
-      return fromChannelsLast(conv2dKernel(input, f, info), 4, channelsFirst, xt.rank === 3);
-    });
+    const input = toChannelsLast(xt, 4, channelsFirst);
+    const info = computeConv2DInfo(input.shape, f.shape, { strides, padding, dilations }, op);
+    return fromChannelsLast(conv2dKernel(input, f, info), 4, channelsFirst, xt.rank === 3);
   });
 }

@@ -27,11 +27,8 @@ export function depthwiseConv2d(x: Tensor | TensorLike, filter: Tensor | TensorL
     assertInputRank(op, xt, 4, format);
     assertFilterRank(op, f, 4, '[filterHeight, filterWidth, inChannels, multiplier]');
     assertChannelsMatch(op, xt, f, channelsOf(xt, 4, channelsFirst), f.shape[2], format);
-    // tidy: the layout changes are intermediates (the tape keeps what it needs)
-    return ENGINE.tidy(() => {
-      const input = toChannelsLast(xt, 4, channelsFirst);
-      const info = computeConv2DInfo(input.shape, f.shape, { strides, padding, dilations, depthwise: true }, op);
-      return fromChannelsLast(depthwiseConv2dKernel(input, f, info), 4, channelsFirst, xt.rank === 3);
-    });
+    const input = toChannelsLast(xt, 4, channelsFirst);
+    const info = computeConv2DInfo(input.shape, f.shape, { strides, padding, dilations, depthwise: true }, op);
+    return fromChannelsLast(depthwiseConv2dKernel(input, f, info), 4, channelsFirst, xt.rank === 3);
   });
 }

@@ -28,7 +28,7 @@ export interface Pool1DOptions {
 
 type PoolKernel = (x: Tensor, info: Conv2DInfo) => Tensor;
 
-// The pools run in ENGINE.tidy: layout changes are intermediates (the tape keeps what it needs).
+// Each pool runs in its own tidy scope, like every op: layout changes are freed when it returns.
 
 /** Max over each poolSize window of x [batch, height, width, channels] (or unbatched; 'NCHW' channels-first). */
 export function maxPool(x: Tensor | TensorLike, poolSize: SpatialPair, options?: PoolOptions): Tensor {
@@ -57,11 +57,9 @@ function pool2d(op: string, kernel: PoolKernel, x: Tensor | TensorLike, poolSize
   const format = parseDataFormat(op, dataFormat, ['NHWC', 'NCHW']);
   const channelsFirst = format === 'NCHW';
   assertInputRank(op, xt, 4, format);
-  return ENGINE.tidy(() => {
-    const input = toChannelsLast(xt, 4, channelsFirst);
-    const info = poolInfo(op, input, size, strides ?? size, padding);
-    return fromChannelsLast(kernel(input, info), 4, channelsFirst, xt.rank === 3);
-  });
+  const input = toChannelsLast(xt, 4, channelsFirst);
+  const info = poolInfo(op, input, size, strides ?? size, padding);
+  return fromChannelsLast(kernel(input, info), 4, channelsFirst, xt.rank === 3);
 }
 
 function pool1d(op: string, kernel: PoolKernel, x: Tensor | TensorLike, poolSize: number, options?: Pool1DOptions): Tensor {
@@ -72,14 +70,12 @@ function pool1d(op: string, kernel: PoolKernel, x: Tensor | TensorLike, poolSize
   const format = parseDataFormat(op, dataFormat, ['NWC', 'NCW']);
   const channelsFirst = format === 'NCW';
   assertInputRank(op, xt, 3, format);
-  return ENGINE.tidy(() => {
-    const input = toChannelsLast(xt, 3, channelsFirst);
-    const [batch, width, channels] = input.shape;
-    const x4 = reshape(input, [batch, 1, width, channels]);
-    const info = poolInfo(op, x4, [1, poolSize], [1, strides], padding);
-    const y = reshape(kernel(x4, info), [batch, info.outWidth, channels]);
-    return fromChannelsLast(y, 3, channelsFirst, xt.rank === 2);
-  });
+  const input = toChannelsLast(xt, 3, channelsFirst);
+  const [batch, width, channels] = input.shape;
+  const x4 = reshape(input, [batch, 1, width, channels]);
+  const info = poolInfo(op, x4, [1, poolSize], [1, strides], padding);
+  const y = reshape(kernel(x4, info), [batch, info.outWidth, channels]);
+  return fromChannelsLast(y, 3, channelsFirst, xt.rank === 2);
 }
 
 function poolInfo(op: string, x: Tensor, size: [number, number], strides: SpatialPair, padding: unknown): Conv2DInfo {

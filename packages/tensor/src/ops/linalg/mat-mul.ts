@@ -47,13 +47,10 @@ export function matMul(a: Tensor | TensorLike, b: Tensor | TensorLike, options: 
     const batchB = y.shape.slice(0, -2);
     const batch = broadcastShapes(op, batchA, batchB);
     const batchSize = sizeFromShape(batch);
-    // tidy: the reshaped and broadcast operands are intermediates (the tape keeps what it needs)
-    return ENGINE.tidy(() => {
-      const a3 = toRank3(x, batchA, batch, batchSize);
-      const b3 = toRank3(y, batchB, batch, batchSize);
-      const out = ENGINE.runKernel('BatchMatMul', [a3, b3], { transposeA, transposeB });
-      return reshape(out, [...batch, m, n]);
-    });
+    const a3 = toRank3(x, batchA, batch, batchSize);
+    const b3 = toRank3(y, batchB, batch, batchSize);
+    const out = ENGINE.runKernel('BatchMatMul', [a3, b3], { transposeA, transposeB });
+    return reshape(out, [...batch, m, n]);
   });
 }
 

@@ -27,6 +27,6 @@ export function bernoulli(shape: Shape, options: BernoulliOptions = {}): Tensor 
     const outShape = checkShape(op, shape);
     if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw argumentError(op, 'p', 'a number in [0, 1]', p);
     checkSeed(op, seed);
-    return ENGINE.tidy(() => cast(less(randomUniform(outShape, { seed }), p), 'float32'));
+    return cast(less(randomUniform(outShape, { seed }), p), 'float32');
   });
 }

@@ -48,11 +48,8 @@ export function dropout(x: Tensor | TensorLike, rate: number, options: DropoutOp
     checkSeed(op, seed);
     if (rate === 0) return reshape(t, t.shape); // a new handle on the same values, so disposing it spares x
     if (rate === 1) return zeros(t.shape);
-    // tidy frees the mask's intermediates and the scalar tensors the comparison and scaling make
-    return ENGINE.tidy(() => {
-      const mask = cast(greaterEqual(randomUniform(maskShape, { seed }), rate), 'float32');
-      return mul(t, scaling === 'inverted' ? mul(mask, 1 / (1 - rate)) : mask);
-    });
+    const mask = cast(greaterEqual(randomUniform(maskShape, { seed }), rate), 'float32');
+    return mul(t, scaling === 'inverted' ? mul(mask, 1 / (1 - rate)) : mask);
   });
 }
 
