@@ -12,6 +12,11 @@ export interface BackendUnderTest {
   atol: number;
   /** Whether `dataSync` works (false on WebGPU): suites then read with `await data()`. */
   syncReads: boolean;
+  /**
+   * Whether int32 arithmetic is exact over the whole int32 range, wrapping modulo 2^32 (default true).
+   * Backends that hold integers in float32 (the gpu.js modes) are exact only below 2^24 and say false.
+   */
+  exactInt32?: boolean;
 }
 
 /** Reads a tensor's values as a plain number array. */
