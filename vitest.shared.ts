@@ -9,6 +9,7 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 export const workspaceAliases = {
   '@neurite/tensor': src('tensor'),
   '@neurite/backend-cpu': src('backend-cpu'),
+  '@neurite/backend-gpu': src('backend-gpu'),
   '@neurite/regularizers': src('regularizers'),
   '@neurite/layers': src('layers'),
   '@neurite/keras': src('keras'),

@@ -1,0 +1,90 @@
+import { NeuriteError } from '@neurite/tensor';
+import { GpuBackend } from './backend.js';
+import { gpuJs } from './gpujs.js';
+import { AUTO_ORDER, checkMode, probeMode, type GpuMode, type GpuModeOption } from './modes.js';
+
+export interface GpuBackendOptions {
+  /**
+   * The gpu.js mode. Default: the `NEURITE_GPU_MODE` environment variable in Node, else 'auto'. An
+   * explicit mode that cannot start here is an error; 'auto' takes the fastest mode that starts and says
+   * in `fallbackReason` why the faster ones did not.
+   */
+  mode?: GpuModeOption;
+  /** Lets 'auto' pick WebGPU, whose results can only be read with `await data()`. Default false. */
+  allowAsync?: boolean;
+}
+
+/** Creates a GPU backend; register it with `registerBackend(name, () => createGpuBackend(options))`. */
+export function createGpuBackend(options: GpuBackendOptions = {}): GpuBackend {
+  const requested = options.mode ?? modeFromEnvironment() ?? 'auto';
+  checkMode('createGpuBackend', 'mode', requested);
+  if (requested !== 'auto') {
+    const probe = probeMode(requested);
+    if (!probe.ok) throw new NeuriteError(`createGpuBackend: mode '${requested}' cannot start here: ${probe.reason}`);
+    return start(requested, null);
+  }
+  const skipped: string[] = [];
+  for (const mode of AUTO_ORDER) {
+    if (mode === 'webgpu' && !options.allowAsync) continue;
+    const probe = probeMode(mode);
+    if (!probe.ok) {
+      skipped.push(`${mode}: ${probe.reason}`);
+      continue;
+    }
+    const software = mode === 'headlessgl' || mode === 'webgl' || mode === 'webgl2' ? softwareRenderer(mode) : null;
+    if (software) {
+      skipped.push(`${mode}: ${software}, which measures slower than webasm`);
+      continue;
+    }
+    return start(mode, skipped.length ? skipped.join('; ') : null);
+  }
+  throw new NeuriteError(`createGpuBackend: no gpu.js mode can start here (${skipped.join('; ')})`);
+}
+
+function start(mode: GpuMode, fallbackReason: string | null): GpuBackend {
+  const gpu = new gpuJs.GPU({ mode });
+  if (gpu.mode !== mode) throw new NeuriteError(`createGpuBackend: gpu.js started '${gpu.mode}' when '${mode}' was asked for`);
+  return new GpuBackend(gpu, { mode, fallbackReason });
+}
+
+function modeFromEnvironment(): GpuModeOption | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.NEURITE_GPU_MODE;
+  if (value == null || value === '') return undefined;
+  return checkMode('createGpuBackend', 'NEURITE_GPU_MODE', value);
+}
+
+/** The renderer's name when a GL mode would run on a software rasteriser (llvmpipe, SwiftShader), else null. */
+function softwareRenderer(mode: GpuMode): string | null {
+  const renderer = glRendererName(mode);
+  if (renderer && /llvmpipe|softpipe|swiftshader|software/i.test(renderer)) return `renderer is '${renderer}' (software)`;
+  return null;
+}
+
+function glRendererName(mode: GpuMode): string | null {
+  try {
+    if (mode === 'headlessgl') return nodeGlRenderer();
+    type Gl = { getParameter(p: number): unknown; getExtension(n: string): { UNMASKED_RENDERER_WEBGL: number } | null };
+    const doc = (globalThis as { document?: { createElement(tag: string): { getContext(kind: string): unknown } } }).document;
+    if (!doc) return null;
+    const gl = doc.createElement('canvas').getContext(mode === 'webgl2' ? 'webgl2' : 'webgl') as Gl | null;
+    if (!gl) return null;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : 0x1f01));
+  } catch {
+    return null;
+  }
+}
+
+/** Node: asks headless-gl (the optional `gl` package) for its renderer string. */
+function nodeGlRenderer(): string | null {
+  const req = (globalThis as { process?: { getBuiltinModule?: (m: string) => unknown } }).process?.getBuiltinModule?.('module') as
+    | { createRequire(url: string): ((id: string) => unknown) & { resolve(id: string): string } }
+    | undefined;
+  if (!req) return null;
+  // gl is gpu.js's optional dependency, so it is resolved from gpu.js's location.
+  const fromHere = req.createRequire(import.meta.url) as ((id: string) => unknown) & { resolve(id: string): string };
+  const createGl = req.createRequire(fromHere.resolve('gpu.js'))('gl') as (w: number, h: number) => { getParameter(p: number): unknown } | null;
+  const gl = createGl(1, 1);
+  return gl ? String(gl.getParameter(0x1f01)) : null;
+}

@@ -1,0 +1,3 @@
+import { argReduceKernel } from './arg-reduce-kernel.js';
+
+export const argMaxKernel = argReduceKernel('ArgMax', true);

@@ -1,0 +1,3 @@
+import { argReduceKernel } from './arg-reduce-kernel.js';
+
+export const argMinKernel = argReduceKernel('ArgMin', false);

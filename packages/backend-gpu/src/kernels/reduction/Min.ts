@@ -1,0 +1,3 @@
+import { reduceKernel } from './reduce-kernel.js';
+
+export const minKernel = reduceKernel('Min', 'min');

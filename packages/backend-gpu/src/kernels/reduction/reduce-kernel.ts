@@ -1,0 +1,154 @@
+import { makeTypedArray, reducedShape, sizeFromShape, type DType, type KernelConfig, type ReduceAttrs, type TensorInfo } from '@neurite/tensor';
+import type { GpuBackend } from '../../backend.js';
+import { divmod, program, type Program } from '../../program.js';
+import { argList, unravelSource } from '../index-source.js';
+import { reducePlan, type ReducePlan } from './reduce-plan.js';
+
+export type ReduceMode = 'sum' | 'prod' | 'max' | 'min';
+
+/** The result of reducing nothing (an axis of size 0), as the CPU backend gives it. */
+const IDENTITY: Record<ReduceMode, number> = { sum: 0, prod: 1, max: -Infinity, min: Infinity };
+
+/**
+ * How each mode starts and folds one element `v` into `acc`. Max and min start from the first element
+ * of the group (gpu.js's GLSL has no true Infinity literal) and let NaN win: once `acc` is NaN no number
+ * replaces it, and a NaN `v` fails every comparison, so it is taken explicitly.
+ */
+const FOLD: Record<ReduceMode, { init: string; fold: string }> = {
+  sum: { init: '0', fold: 'acc = acc + v;' },
+  prod: { init: '1', fold: 'acc = acc * v;' },
+  max: { init: 'x[first]', fold: 'if (v > acc || !(v < 0 || v >= 0)) { acc = v; }' },
+  min: { init: 'x[first]', fold: 'if (v < acc || !(v < 0 || v >= 0)) { acc = v; }' },
+};
+
+/**
+ * One reduction program per (mode, kept rank K, reduced rank R, split group). Output element `o`
+ * (unravelled over the kept dims d0..d{K-1}, strides s0..) folds the input over nested loops on the
+ * reduced dims e0..e{R-1} (strides t0..). With a split group g >= 0, the output is [outSize, chunks]
+ * and each element folds only the run [j * len, j * len + len) of reduced group g (a later pass folds the
+ * partial results), so a big reduction into few outputs still spreads over many threads.
+ */
+function reduceProgram(mode: ReduceMode, kept: number, reduced: number, split: number): Program {
+  const name = `reduce/${mode}/k${kept}r${reduced}` + (split >= 0 ? `s${split}` : '');
+  return program(name, () => {
+    const args = ['x'];
+    if (kept > 0) args.push(argList('d', kept), argList('s', kept));
+    if (reduced > 0) args.push(argList('e', reduced), argList('t', reduced));
+    if (split >= 0) args.push('chunks', 'len');
+    const lines: string[] = [];
+    if (split >= 0) {
+      lines.push(`let idx = this.thread.x;`);
+      lines.push(divmod('o', 'j', 'idx', 'chunks'));
+    } else {
+      lines.push(`const o = this.thread.x;`);
+    }
+    if (kept > 0) {
+      lines.push(unravelSource(kept, 'o'));
+      lines.push(`let first = ${Array.from({ length: kept }, (_, a) => `c${a} * s${a}`).join(' + ')};`);
+    } else {
+      lines.push(`let first = 0;`);
+    }
+    if (split >= 0) {
+      lines.push(`const start = j * len;`);
+      lines.push(`const count = Math.min(len, e${split} - start);`);
+      lines.push(`first = first + start * t${split};`);
+    }
+    const { init, fold } = FOLD[mode];
+    lines.push(`let acc = ${init};`);
+    let base = 'first';
+    const open: string[] = [];
+    for (let g = 0; g < reduced; g++) {
+      const bound = g === split ? 'count' : `e${g}`;
+      open.push(`for (let r${g} = 0; r${g} < ${bound}; r${g}++) {\n  const b${g} = ${base} + r${g} * t${g};`);
+      base = `b${g}`;
+    }
+    const body = `const v = x[${base}];\n  ${fold}`;
+    lines.push(open.join('\n  ') + (reduced > 0 ? '\n  ' : '') + body + '\n  ' + '}'.repeat(reduced));
+    lines.push('return acc;');
+    return `function (${args.join(', ')}) {\n  ${lines.join('\n  ')}\n}`;
+  });
+}
+
+/** Below this many outputs a big reduction is split into chunks folded by a second pass. */
+const SPLIT_MAX_OUTPUTS = 4096;
+/** Only reductions of at least this many elements per output are split. */
+const SPLIT_MIN_REDUCED = 1024;
+/** The shortest run one thread folds in a split pass. */
+const SPLIT_MIN_RUN = 64;
+/** A split aims for about this many threads in all. */
+const SPLIT_TARGET_THREADS = 4096;
+
+/**
+ * Reduces `x` (viewed through `plan`) with `mode` into `outShape`. A reduction of many elements into
+ * few outputs folds in passes: the largest reduced group is cut into runs, each folded by its own
+ * thread into an [outSize, chunks] intermediate, which the next pass folds along its last axis.
+ */
+export function runReduce(backend: GpuBackend, mode: ReduceMode, x: TensorInfo, viewed: ReducePlan, outShape: number[], dtype: DType): TensorInfo {
+  const plan = padPlan(viewed);
+  const outSize = sizeFromShape(outShape);
+  const keptArgs = [...plan.keptDims, ...plan.keptStrides];
+  const reducedTotal = plan.reducedDims.reduce((a, b) => a * b, 1);
+  if (outSize < SPLIT_MAX_OUTPUTS && reducedTotal >= SPLIT_MIN_REDUCED) {
+    let g = 0;
+    plan.reducedDims.forEach((d, i) => {
+      if (d > plan.reducedDims[g]) g = i;
+    });
+    const e = plan.reducedDims[g];
+    const wanted = Math.max(2, Math.ceil(SPLIT_TARGET_THREADS / outSize));
+    const chunksWanted = Math.min(wanted, Math.floor(e / SPLIT_MIN_RUN));
+    if (chunksWanted >= 2) {
+      const len = Math.ceil(e / chunksWanted);
+      const chunks = Math.ceil(e / len);
+      const prog = reduceProgram(mode, plan.keptDims.length, plan.reducedDims.length, g);
+      const partial = backend.run(prog, [x], [...keptArgs, ...plan.reducedDims, ...plan.reducedStrides, chunks, len], [outSize, chunks], dtype);
+      const next = { keptDims: [outSize], keptStrides: [chunks], reducedDims: [chunks], reducedStrides: [1] };
+      const out = runReduce(backend, mode, partial, next, outShape, dtype);
+      release(backend, partial);
+      return out;
+    }
+  }
+  const prog = reduceProgram(mode, plan.keptDims.length, plan.reducedDims.length, -1);
+  return backend.run(prog, [x], [...keptArgs, ...plan.reducedDims, ...plan.reducedStrides], outShape, dtype);
+}
+
+/**
+ * Gives the plan at least one kept and one reduced group (a size-1 group with stride 0 costs nothing),
+ * so fewer program variants need compiling: most reductions use kept rank 1-2 and reduced rank 1-2.
+ */
+function padPlan(plan: ReducePlan): ReducePlan {
+  return {
+    keptDims: plan.keptDims.length ? plan.keptDims : [1],
+    keptStrides: plan.keptStrides.length ? plan.keptStrides : [0],
+    reducedDims: plan.reducedDims.length ? plan.reducedDims : [1],
+    reducedStrides: plan.reducedStrides.length ? plan.reducedStrides : [0],
+  };
+}
+
+/**
+ * Frees an intermediate once the kernels reading it have run: at once where kernels run when called,
+ * after the queue drains in the async-only mode.
+ */
+export function release(backend: GpuBackend, t: TensorInfo): void {
+  if (backend.asyncOnly) void backend.sync().then(() => backend.disposeData(t.dataId));
+  else backend.disposeData(t.dataId);
+}
+
+/** Builds Sum / Prod / Max / Min: the output keeps the input's dtype (float32 on the device). */
+export function reduceKernel(kernelName: string, mode: ReduceMode): KernelConfig<ReduceAttrs> {
+  return {
+    kernelName,
+    kernelSet: 'gpu',
+    kernelFunc: ({ inputs: [x], attrs: { axes }, backend }) => {
+      const gpu = backend as GpuBackend;
+      const outShape = reducedShape(x.shape, axes, false);
+      const outSize = sizeFromShape(outShape);
+      if (outSize === 0 || sizeFromShape(x.shape) === 0) {
+        // nothing to read: every output reduces an empty group
+        const values = makeTypedArray(x.dtype, outSize);
+        values.fill(IDENTITY[mode]);
+        return gpu.output(values, outShape, x.dtype);
+      }
+      return runReduce(gpu, mode, x, reducePlan(x.shape, axes), outShape, x.dtype);
+    },
+  };
+}

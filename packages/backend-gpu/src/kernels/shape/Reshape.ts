@@ -1,0 +1,8 @@
+import type { KernelConfig, ReshapeAttrs } from '@neurite/tensor';
+
+/** Shares the input's buffer under the new shape: nothing runs on the device. */
+export const reshapeKernel: KernelConfig<ReshapeAttrs> = {
+  kernelName: 'Reshape',
+  kernelSet: 'gpu',
+  kernelFunc: ({ inputs: [x], attrs: { shape } }) => ({ dataId: x.dataId, shape, dtype: x.dtype }),
+};
