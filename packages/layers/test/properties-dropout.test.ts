@@ -8,7 +8,8 @@
 import '@neurite/backend-cpu';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { grad, mul, randomUniform, setSeed, sum, tensor, tidy, type Tensor } from '@neurite/tensor';
+import { getBackend, grad, mul, randomUniform, registerBackend, setBackend, setSeed, sum, tensor, tidy, type Tensor } from '@neurite/tensor';
+import { createGpuBackend } from '@neurite/backend-gpu';
 import {
   AlphaDropout, Dropout, GaussianDropout, GaussianNoise, SpatialDropout1D, SpatialDropout2D, SpatialDropout3D,
   type Layer,
@@ -174,8 +175,47 @@ describe('property 2: outputs are 0 or the scaled input, dropped at the rate', (
 // ---- 3. seeds: deterministic but not constant ----------------------------------------------------------
 
 describe('property 3: a seed makes the mask sequence reproducible, not constant', () => {
-  // The CPU/GPU equality of a seeded sequence is checked once the GPU backend lands.
   const maskOf = (out: number[]) => out.map((v) => (v === 0 ? 0 : 1)).join('');
+
+  // The gpu.js modes that run in Node ('headlessgl' needs a display: the test script runs under xvfb-run).
+  const GPU_NODE_MODES = ['webasm', 'cpu', 'headlessgl'] as const;
+
+  it('the CPU backend and every gpu.js Node mode make the same masks for the same seed and step', async () => {
+    for (const mode of GPU_NODE_MODES) registerBackend(`gpu-${mode}`, () => createGpuBackend({ mode }));
+    const active = getBackend();
+    const sequence = async (backendName: string, shape: number[], xs: number[], rate: number, seed: number) => {
+      await setBackend(backendName);
+      const layer = new Dropout({ rate, seed });
+      const x = tensor(xs, shape);
+      const out: { mask: string; values: number[] }[] = [];
+      for (let k = 0; k < 4; k++) {
+        const y = layer.apply(x, TRAIN);
+        const v = Array.from(await y.data());
+        y.dispose();
+        out.push({ mask: maskOf(v), values: v });
+      }
+      x.dispose();
+      return out;
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        shapeArb(3, 9).chain((shape) => valuesArb(size(shape)).map((xs) => ({ shape, xs }))),
+        rateArb(0.05, 0.95),
+        seedArb,
+        async ({ shape, xs }, rate, seed) => {
+          count('p3 cases (CPU = every GPU Node mode)');
+          const reference = await sequence('cpu', shape, xs, rate, seed);
+          for (const mode of GPU_NODE_MODES) {
+            const got = await sequence(`gpu-${mode}`, shape, xs, rate, seed);
+            expect(got.map((g) => g.mask), mode).toEqual(reference.map((r) => r.mask));
+            got.forEach((g, k) => g.values.forEach((v, i) => expect(Math.abs(v - reference[k].values[i])).toBeLessThanOrEqual(1e-6 * Math.abs(v))));
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+    await setBackend(active);
+  });
 
   it('new mask per call; same sequence for the same seed (whatever runs between); other seeds differ', () => {
     fc.assert(
