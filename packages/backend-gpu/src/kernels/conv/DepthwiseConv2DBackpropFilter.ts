@@ -1,38 +1,41 @@
 import type { DepthwiseConvAttrs, KernelConfig } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { divmod, program } from '../../program.js';
-import { CONV_ARGS, convUniforms } from './conv-uniforms.js';
-import { tapRangeSource } from './tap-range.js';
+import { addChunks, chunkRows } from './chunks.js';
+import { padded, releasePadded } from './conv-pad.js';
+import { CONV_ARGS, convUniforms, windowExtent } from './conv-uniforms.js';
 
 /**
  * Inputs [x, dy]: dFilter element (fy, fx, c, q), flat (fy * fw + fx) * outC + j with j = c * mult + q,
- * sums x channel c times dy channel j over the batch and the rectangle of output pixels whose window
- * puts the tap in bounds.
+ * sums x channel c times dy channel j over the batch and every output pixel. As in
+ * Conv2DBackpropFilter: x zero-padded to the windows' extent (no bounds tests), the (n, oy) rows split
+ * into chunks of `rows` (element t is chunk g's partial sum), each row summed apart.
  */
-const depthwiseConv2DBackpropFilter = program('DepthwiseConv2DBackpropFilter/direct', () => `function (x, dy, ${CONV_ARGS}) {
-  ${divmod('tap', 'j', 'this.thread.x', 'outC')}
+const depthwiseConv2DBackpropFilter = program('DepthwiseConv2DBackpropFilter/padded', () => `function (xp, dy, ${CONV_ARGS}, xRows, xCols, rows) {
+  const filterSize = fH * fW * outC;
+  ${divmod('g', 'e', 'this.thread.x', 'filterSize')}
+  ${divmod('tap', 'j', 'e', 'outC')}
   ${divmod('fy', 'fx', 'tap', 'fW')}
   ${divmod('c', 'q', 'j', 'mult')}
-  ${tapRangeSource('oyLo', 'ny', 'fy * dH - padT', 'sH', 'inH', 'outH')}
-  ${tapRangeSource('oxLo', 'nx', 'fx * dW - padL', 'sW', 'inW', 'outW')}
-  const iy0 = oyLo * sH + fy * dH - padT;
-  const ix0 = oxLo * sW + fx * dW - padL;
-  const xStepY = sH * inW * inC;
-  const xStepX = sW * inC;
+  const r0 = g * rows;
+  ${divmod('n', 'oy', 'r0', 'outH')}
+  const tapBase = (fy * dH * xCols + fx * dW) * inC + c;
+  const xStep = sW * inC;
+  let di = r0 * outW * outC + j;
   let sum = 0;
-  for (let n = 0; n < batch; n++) {
-    let xRow = ((n * inH + iy0) * inW + ix0) * inC + c;
-    let dRow = ((n * outH + oyLo) * outW + oxLo) * outC + j;
-    for (let ky = 0; ky < ny; ky++) {
-      let xi = xRow;
-      let di = dRow;
-      for (let kx = 0; kx < nx; kx++) {
-        sum += x[xi] * dy[di];
-        xi += xStepX;
-        di += outC;
-      }
-      xRow += xStepY;
-      dRow += outW * outC;
+  for (let k = 0; k < rows; k++) {
+    let xi = (n * xRows + oy * sH) * xCols * inC + tapBase;
+    let part = 0;
+    for (let ox = 0; ox < outW; ox++) {
+      part += xp[xi] * dy[di];
+      xi += xStep;
+      di += outC;
+    }
+    sum += part;
+    oy += 1;
+    if (oy == outH) {
+      oy = 0;
+      n += 1;
     }
   }
   return sum;
@@ -41,7 +44,18 @@ const depthwiseConv2DBackpropFilter = program('DepthwiseConv2DBackpropFilter/dir
 export const depthwiseConv2DBackpropFilterKernel: KernelConfig<DepthwiseConvAttrs> = {
   kernelName: 'DepthwiseConv2DBackpropFilter',
   kernelSet: 'gpu',
-  kernelFunc: ({ inputs: [x, dy], attrs: { info }, backend }) =>
-    (backend as GpuBackend).run(depthwiseConv2DBackpropFilter, [x, dy], convUniforms(info),
-      [info.filterHeight, info.filterWidth, info.inChannels, info.channelMultiplier], 'float32'),
+  kernelFunc: ({ inputs: [x, dy], attrs: { info }, backend }) => {
+    const gpu = backend as GpuBackend;
+    const [extentH, extentW] = windowExtent(info);
+    const xp = padded(gpu, x, x.shape, info.pad.top, info.pad.left, extentH, extentW);
+    const shape = [info.filterHeight, info.filterWidth, info.inChannels, info.channelMultiplier];
+    const totalRows = info.batchSize * info.outHeight;
+    const rowElements = info.outWidth * info.outChannels + info.strideHeight * xp.cols * info.inChannels;
+    const rows = chunkRows(totalRows, rowElements, shape.reduce((a, b) => a * b, 1));
+    const chunks = totalRows / rows;
+    const partials = gpu.run(depthwiseConv2DBackpropFilter, [xp.tensor, dy], [...convUniforms(info), xp.rows, xp.cols, rows],
+      [chunks, ...shape], 'float32');
+    releasePadded(gpu, xp);
+    return addChunks(gpu, partials, chunks, shape);
+  },
 };

@@ -1,14 +1,41 @@
 import type { DepthwiseConvAttrs, KernelConfig } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { program } from '../../program.js';
+import { paddedDy, releasePadded } from './conv-pad.js';
 import { CONV_ARGS, convUniforms, unravel4 } from './conv-uniforms.js';
 
 /**
- * Inputs [dy, filter [fh, fw, inC, multiplier]]: dx element (n, iy, ix, c) gathers, for every tap whose
- * output position is a whole number in range (as in Conv2DBackpropInput), dy times the filter over
- * channel c's `mult` output channels c * mult + q.
+ * Inputs [dy, filter [fh, fw, inC, multiplier]], stride 1: dx element (n, iy, ix, c) sums, over the
+ * taps and q < mult, dy channel c * mult + q at output pixel (iy + padT - fy * dH, ix + padL - fx * dW)
+ * times the filter. dy is zero-padded first as in Conv2DBackpropInput, so there are no bounds tests.
  */
-const depthwiseConv2DBackpropInput = program('DepthwiseConv2DBackpropInput/direct', () => `function (dy, w, ${CONV_ARGS}) {
+const backpropInputPadded = program('DepthwiseConv2DBackpropInput/padded', () => `function (dyp, w, ${CONV_ARGS}, dRows, dCols) {
+  ${unravel4('this.thread.x', 'inH', 'inW', 'inC', ['n', 'iy', 'ix', 'c'])}
+  const j0 = c * mult;
+  let dRow = ((n * dRows + iy + (fH - 1) * dH) * dCols + ix + (fW - 1) * dW) * outC + j0;
+  const rowStep = dH * dCols * outC;
+  const tapStep = dW * outC;
+  let wi = j0;
+  let sum = 0;
+  for (let fy = 0; fy < fH; fy++) {
+    let di = dRow;
+    for (let fx = 0; fx < fW; fx++) {
+      for (let q = 0; q < mult; q++) {
+        sum += dyp[di + q] * w[wi + q];
+      }
+      di -= tapStep;
+      wi += outC;
+    }
+    dRow -= rowStep;
+  }
+  return sum;
+}`);
+
+/**
+ * Any stride: for every tap whose output position is a whole number in range (as in
+ * Conv2DBackpropInput's strided program), dy times the filter over channel c's `mult` output channels.
+ */
+const backpropInputStrided = program('DepthwiseConv2DBackpropInput/strided', () => `function (dy, w, ${CONV_ARGS}) {
   ${unravel4('this.thread.x', 'inH', 'inW', 'inC', ['n', 'iy', 'ix', 'c'])}
   const ty0 = iy + padT;
   const tx0 = ix + padL;
@@ -38,7 +65,15 @@ const depthwiseConv2DBackpropInput = program('DepthwiseConv2DBackpropInput/direc
 export const depthwiseConv2DBackpropInputKernel: KernelConfig<DepthwiseConvAttrs> = {
   kernelName: 'DepthwiseConv2DBackpropInput',
   kernelSet: 'gpu',
-  kernelFunc: ({ inputs: [dy, filter], attrs: { info }, backend }) =>
-    (backend as GpuBackend).run(depthwiseConv2DBackpropInput, [dy, filter], convUniforms(info),
-      [info.batchSize, info.inHeight, info.inWidth, info.inChannels], 'float32'),
+  kernelFunc: ({ inputs: [dy, filter], attrs: { info }, backend }) => {
+    const gpu = backend as GpuBackend;
+    const shape = [info.batchSize, info.inHeight, info.inWidth, info.inChannels];
+    if (info.strideHeight !== 1 || info.strideWidth !== 1) {
+      return gpu.run(backpropInputStrided, [dy, filter], convUniforms(info), shape, 'float32');
+    }
+    const dyp = paddedDy(gpu, dy, info);
+    const out = gpu.run(backpropInputPadded, [dyp.tensor, filter], [...convUniforms(info), dyp.rows, dyp.cols], shape, 'float32');
+    releasePadded(gpu, dyp);
+    return out;
+  },
 };

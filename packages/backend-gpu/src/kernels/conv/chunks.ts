@@ -21,7 +21,7 @@ const MAX_PARTIALS = 1 << 22;
 export function chunkRows(totalRows: number, rowElements: number, outputs: number): number {
   const target = Math.max(1, Math.floor(CHUNK_ELEMENTS / Math.max(rowElements, 1)));
   const minRows = Math.ceil((totalRows * outputs) / MAX_PARTIALS);
-  let best = totalRows;
+  let best = Math.max(1, totalRows);
   for (let d = 1; d <= totalRows; d++) {
     if (totalRows % d !== 0 || d < minRows) continue;
     best = d;
