@@ -33,7 +33,7 @@ export function createGpuBackend(options: GpuBackendOptions = {}): GpuBackend {
     }
     const software = mode === 'headlessgl' || mode === 'webgl' || mode === 'webgl2' ? softwareRenderer(mode) : null;
     if (software) {
-      skipped.push(`${mode}: ${software}, which measures slower than webasm`);
+      skipped.push(`${mode}: ${software}, which measures slower than webasm (pnpm bench)`);
       continue;
     }
     return start(mode, skipped.length ? skipped.join('; ') : null);
@@ -56,6 +56,7 @@ function modeFromEnvironment(): GpuModeOption | undefined {
 
 /** The renderer's name when a GL mode would run on a software rasteriser (llvmpipe, SwiftShader), else null. */
 function softwareRenderer(mode: GpuMode): string | null {
+  if (mode === 'headlessgl') return nodeGlRenderer();
   const renderer = glRendererName(mode);
   if (renderer && /llvmpipe|softpipe|swiftshader|software/i.test(renderer)) return `renderer is '${renderer}' (software)`;
   return null;
@@ -63,7 +64,6 @@ function softwareRenderer(mode: GpuMode): string | null {
 
 function glRendererName(mode: GpuMode): string | null {
   try {
-    if (mode === 'headlessgl') return nodeGlRenderer();
     type Gl = { getParameter(p: number): unknown; getExtension(n: string): { UNMASKED_RENDERER_WEBGL: number } | null };
     const doc = (globalThis as { document?: { createElement(tag: string): { getContext(kind: string): unknown } } }).document;
     if (!doc) return null;
@@ -76,15 +76,23 @@ function glRendererName(mode: GpuMode): string | null {
   }
 }
 
-/** Node: asks headless-gl (the optional `gl` package) for its renderer string. */
+/**
+ * Node: headless-gl does not name its renderer (it says 'ANGLE stack-gl'), so the rule is about the
+ * machine: without a GPU device node (/dev/dri/renderD*, /dev/nvidia*), GL can only run on Mesa's
+ * software rasteriser.
+ */
 function nodeGlRenderer(): string | null {
-  const req = (globalThis as { process?: { getBuiltinModule?: (m: string) => unknown } }).process?.getBuiltinModule?.('module') as
-    | { createRequire(url: string): ((id: string) => unknown) & { resolve(id: string): string } }
+  const fs = (globalThis as { process?: { getBuiltinModule?: (m: string) => unknown } }).process?.getBuiltinModule?.('fs') as
+    | { readdirSync(path: string): string[] }
     | undefined;
-  if (!req) return null;
-  // gl is gpu.js's optional dependency, so it is resolved from gpu.js's location.
-  const fromHere = req.createRequire(import.meta.url) as ((id: string) => unknown) & { resolve(id: string): string };
-  const createGl = req.createRequire(fromHere.resolve('gpu.js'))('gl') as (w: number, h: number) => { getParameter(p: number): unknown } | null;
-  const gl = createGl(1, 1);
-  return gl ? String(gl.getParameter(0x1f01)) : null;
+  if (!fs) return null;
+  const list = (dir: string) => {
+    try {
+      return fs.readdirSync(dir);
+    } catch {
+      return [];
+    }
+  };
+  const gpuNodes = [...list('/dev/dri').filter((n) => n.startsWith('renderD')), ...list('/dev').filter((n) => /^nvidia\d+$/.test(n))];
+  return gpuNodes.length > 0 ? null : 'software GL (no GPU device in /dev/dri or /dev/nvidia*)';
 }
