@@ -1,9 +1,8 @@
 import type { ConvAttrs, KernelConfig } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { divmod, program } from '../../program.js';
-import { addChunks, chunkRows } from './chunks.js';
-import { padded, releasePadded } from './conv-pad.js';
-import { CONV_ARGS, convUniforms, unravel4, windowExtent } from './conv-uniforms.js';
+import { filterGradient } from './chunks.js';
+import { CONV_ARGS, unravel4 } from './conv-uniforms.js';
 
 /**
  * Inputs [x, dy]: dFilter element (fy, fx, c, o) sums x times dy over the batch and every output pixel.
@@ -43,18 +42,6 @@ const conv2DBackpropFilter = program('Conv2DBackpropFilter/padded', () => `funct
 export const conv2DBackpropFilterKernel: KernelConfig<ConvAttrs> = {
   kernelName: 'Conv2DBackpropFilter',
   kernelSet: 'gpu',
-  kernelFunc: ({ inputs: [x, dy], attrs: { info }, backend }) => {
-    const gpu = backend as GpuBackend;
-    const [extentH, extentW] = windowExtent(info);
-    const xp = padded(gpu, x, x.shape, info.pad.top, info.pad.left, extentH, extentW);
-    const shape = [info.filterHeight, info.filterWidth, info.inChannels, info.outChannels];
-    const totalRows = info.batchSize * info.outHeight;
-    const rowElements = info.outWidth * info.outChannels + info.strideHeight * xp.cols * info.inChannels;
-    const rows = chunkRows(totalRows, rowElements, shape.reduce((a, b) => a * b, 1));
-    const chunks = totalRows / rows;
-    const partials = gpu.run(conv2DBackpropFilter, [xp.tensor, dy], [...convUniforms(info), xp.rows, xp.cols, rows],
-      [chunks, ...shape], 'float32');
-    releasePadded(gpu, xp);
-    return addChunks(gpu, partials, chunks, shape);
-  },
+  kernelFunc: ({ inputs: [x, dy], attrs: { info }, backend }) =>
+    filterGradient(backend as GpuBackend, conv2DBackpropFilter, x, dy, info, [info.filterHeight, info.filterWidth, info.inChannels, info.outChannels]),
 };

@@ -1,9 +1,8 @@
 import type { DepthwiseConvAttrs, KernelConfig } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { divmod, program } from '../../program.js';
-import { addChunks, chunkRows } from './chunks.js';
-import { padded, releasePadded } from './conv-pad.js';
-import { CONV_ARGS, convUniforms, windowExtent } from './conv-uniforms.js';
+import { filterGradient } from './chunks.js';
+import { CONV_ARGS } from './conv-uniforms.js';
 
 /**
  * Inputs [x, dy]: dFilter element (fy, fx, c, q), flat (fy * fw + fx) * outC + j with j = c * mult + q,
@@ -44,18 +43,6 @@ const depthwiseConv2DBackpropFilter = program('DepthwiseConv2DBackpropFilter/pad
 export const depthwiseConv2DBackpropFilterKernel: KernelConfig<DepthwiseConvAttrs> = {
   kernelName: 'DepthwiseConv2DBackpropFilter',
   kernelSet: 'gpu',
-  kernelFunc: ({ inputs: [x, dy], attrs: { info }, backend }) => {
-    const gpu = backend as GpuBackend;
-    const [extentH, extentW] = windowExtent(info);
-    const xp = padded(gpu, x, x.shape, info.pad.top, info.pad.left, extentH, extentW);
-    const shape = [info.filterHeight, info.filterWidth, info.inChannels, info.channelMultiplier];
-    const totalRows = info.batchSize * info.outHeight;
-    const rowElements = info.outWidth * info.outChannels + info.strideHeight * xp.cols * info.inChannels;
-    const rows = chunkRows(totalRows, rowElements, shape.reduce((a, b) => a * b, 1));
-    const chunks = totalRows / rows;
-    const partials = gpu.run(depthwiseConv2DBackpropFilter, [xp.tensor, dy], [...convUniforms(info), xp.rows, xp.cols, rows],
-      [chunks, ...shape], 'float32');
-    releasePadded(gpu, xp);
-    return addChunks(gpu, partials, chunks, shape);
-  },
+  kernelFunc: ({ inputs: [x, dy], attrs: { info }, backend }) =>
+    filterGradient(backend as GpuBackend, depthwiseConv2DBackpropFilter, x, dy, info, [info.filterHeight, info.filterWidth, info.inChannels, info.channelMultiplier]),
 };

@@ -41,12 +41,10 @@ export function padded(
   return { tensor, rows, cols, temporary: true };
 }
 
-/** Frees a temporary from `padded` once the kernels reading it have run (async modes: after they finish). */
+/** Frees a temporary from `padded` (in the async mode the backend waits for the kernels queued to read it). */
 export function releasePadded(backend: GpuBackend, p: Padded): void {
   if (!p.temporary) return;
-  const id = p.tensor.dataId;
-  if (backend.asyncOnly) void backend.sync().then(() => backend.disposeData(id));
-  else backend.disposeData(id);
+  backend.disposeData(p.tensor.dataId);
 }
 
 /**

@@ -124,13 +124,9 @@ function padPlan(plan: ReducePlan): ReducePlan {
   };
 }
 
-/**
- * Frees an intermediate once the kernels reading it have run: at once where kernels run when called,
- * after the queue drains in the async-only mode.
- */
+/** Frees an intermediate (in the async mode the backend waits for the kernels queued to read it). */
 export function release(backend: GpuBackend, t: TensorInfo): void {
-  if (backend.asyncOnly) void backend.sync().then(() => backend.disposeData(t.dataId));
-  else backend.disposeData(t.dataId);
+  backend.disposeData(t.dataId);
 }
 
 /** Builds Sum / Prod / Max / Min: the output keeps the input's dtype (float32 on the device). */

@@ -70,11 +70,7 @@ export const concatKernel: KernelConfig<ConcatAttrs> = {
   },
 };
 
-/**
- * Frees an intermediate result. In the async WebGPU mode the kernel reading it is only queued, so the
- * buffer is freed once the queue has run.
- */
+/** Frees an intermediate result (in the async mode the backend waits for the kernels queued to read it). */
 function release(gpu: GpuBackend, t: TensorInfo): void {
-  if (gpu.asyncOnly) void gpu.sync().then(() => gpu.disposeData(t.dataId));
-  else gpu.disposeData(t.dataId);
+  gpu.disposeData(t.dataId);
 }
