@@ -167,6 +167,27 @@ export function reductionSuite(env: BackendUnderTest): void {
       expect(max(e, { axis: 0 }).shape).toEqual([0]);
     });
 
+    it('multiplies as if in float64: a running product past float32 range is not Infinity or 0', async () => {
+      // partial products of 1e30 * 1e30 overflow float32; the whole product does not
+      await expectClose(prod([1e30, 1e30, 1e-30, 1e-30]), [1], env);
+      await expectClose(prod([1e-30, 1e-30, 1e30, 1e30]), [1], env);
+      // Infinity times a later zero would be NaN; the CPU backend gives 0
+      await expectClose(prod([[1e20, 1e20, 1e20, 0], [3e38, 3e38, 1e-37, 1e-37]], { axis: 1 }), [0, 900], env);
+      // Infinity and NaN in the input keep their meaning
+      await expectClose(prod([[Infinity, 0], [Infinity, 2], [NaN, 0]], { axis: 1 }), [NaN, Infinity, NaN], env);
+      // a whole product out of float32 range still overflows, and underflows to 0
+      await expectClose(prod([1e30, 1e30]), [Infinity], env);
+      await expectClose(prod([-1e30, 1e30]), [-Infinity], env);
+      await expectClose(prod([1e-30, 1e-30]), [0], env);
+      // long enough to be folded in several passes: 1,000 twos, 1,000 halves, a three (2^1000 fits float64)
+      const long = new Float32Array(2001).fill(2);
+      long.fill(0.5, 1000, 2000);
+      long[2000] = 3;
+      await expectClose(prod(tensor(long)), [3], env);
+      long[1500] = 0;
+      await expectClose(prod(tensor(long)), [0], env);
+    });
+
     it('propagates NaN through max and min', async () => {
       await expectClose(max([1, NaN, 3]), [NaN], env);
       await expectClose(min([[NaN, 2], [1, 2]], { axis: 1 }), [NaN, 1], env);
