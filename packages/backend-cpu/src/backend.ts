@@ -1,11 +1,27 @@
 import type { Backend, BackendMemory, DataId, DType, Shape, TensorInfo, TypedArray } from '@neurite/tensor';
 import { NeuriteError } from '@neurite/tensor';
 
+export interface CpuBackendOptions {
+  /**
+   * `false` leaves out `readSync`, so `dataSync()` throws and only `await data()` reads, as on WebGPU:
+   * code meant to run on asynchronous backends can be tested on the CPU. Default `true`.
+   */
+  syncReads?: boolean;
+}
+
 /** Keeps every buffer as a typed array in this process's memory. */
 export class CpuBackend implements Backend {
   readonly kernelSet = 'cpu';
+  declare readSync?: (dataId: DataId) => TypedArray;
   private readonly buffers = new Map<DataId, TypedArray>();
   private bytes = 0;
+
+  constructor({ syncReads = true }: CpuBackendOptions = {}) {
+    if (typeof syncReads !== 'boolean') {
+      throw new NeuriteError(`CpuBackend: syncReads must be a boolean. Received: syncReads=${String(syncReads)}`);
+    }
+    if (syncReads) this.readSync = (dataId) => this.lookup(dataId);
+  }
 
   /** Adopts `values` (callers pass arrays they no longer touch). */
   write(values: TypedArray, _shape: Shape, _dtype: DType): DataId {
@@ -15,14 +31,14 @@ export class CpuBackend implements Backend {
     return dataId;
   }
 
-  readSync(dataId: DataId): TypedArray {
+  private lookup(dataId: DataId): TypedArray {
     const values = this.buffers.get(dataId);
     if (!values) throw new NeuriteError('cpu backend: this buffer was freed (the tensor was disposed)');
     return values;
   }
 
   async read(dataId: DataId): Promise<TypedArray> {
-    return this.readSync(dataId);
+    return this.lookup(dataId);
   }
 
   disposeData(dataId: DataId): void {
@@ -45,7 +61,7 @@ export class CpuBackend implements Backend {
 
   /** The values behind a kernel input (not a copy: kernels must not write to it). */
   values<T extends TypedArray = Float32Array>(info: TensorInfo): T {
-    return this.readSync(info.dataId) as T;
+    return this.lookup(info.dataId) as T;
   }
 
   /** Wraps freshly computed values as a kernel output. */

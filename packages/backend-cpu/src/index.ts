@@ -7,5 +7,6 @@ for (const kernel of cpuKernels) registerKernel(kernel);
 registerBackend('cpu', () => new CpuBackend(), 1);
 
 export { CpuBackend };
+export type { CpuBackendOptions } from './backend.js';
 /** The names of the kernels this backend implements. */
 export const cpuKernelNames: readonly string[] = cpuKernels.map((k) => k.kernelName).sort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KERNEL_NAMES, backend, getBackend, memory, registeredBackends, tensor } from '@neurite/tensor';
+import { KERNEL_NAMES, backend, dispose, getBackend, matMul, memory, registerBackend, registeredBackends, removeBackend, setBackend, tensor } from '@neurite/tensor';
 import { CpuBackend, cpuKernelNames } from '../src/index.js';
 
 describe('@neurite/backend-cpu', () => {
@@ -39,6 +39,27 @@ describe('@neurite/backend-cpu', () => {
     const cpu = new CpuBackend();
     const id = cpu.write(new Float32Array(2), [2], 'float32');
     cpu.disposeData(id);
-    expect(() => cpu.readSync(id)).toThrow(/this buffer was freed/);
+    expect(() => cpu.readSync!(id)).toThrow(/this buffer was freed/);
+  });
+
+  it('with syncReads false, reads only asynchronously, as WebGPU does, and still runs every kernel', async () => {
+    const before = getBackend();
+    registerBackend('cpu-async-only', () => new CpuBackend({ syncReads: false }), 0);
+    await setBackend('cpu-async-only');
+    try {
+      expect(backend().readSync).toBeUndefined();
+      const x = tensor([[1, 2], [3, 4]]);
+      const y = matMul(x, x).add(1);
+      expect(() => y.dataSync()).toThrow(/cannot read synchronously; use 'await tensor.data\(\)'/);
+      expect(Array.from(await y.data())).toEqual([8, 11, 16, 23]);
+      dispose([x, y]);
+    } finally {
+      await setBackend(before);
+      removeBackend('cpu-async-only');
+    }
+  });
+
+  it('rejects a syncReads that is not a boolean, naming it', () => {
+    expect(() => new CpuBackend({ syncReads: 'no' as unknown as boolean })).toThrow(/CpuBackend: syncReads must be a boolean\. Received: syncReads=no/);
   });
 });

@@ -1,6 +1,6 @@
-import '@neurite/backend-cpu';
+import { CpuBackend } from '@neurite/backend-cpu';
 import { describe, expect, it } from 'vitest';
-import { NeuriteError, randomNormal, setSeed, tidy } from '@neurite/tensor';
+import { NeuriteError, getBackend, randomNormal, registerBackend, removeBackend, setBackend, setSeed, tidy } from '@neurite/tensor';
 import {
   Constant, GlorotNormal, GlorotUniform, HeNormal, HeUniform, Initializer, LecunNormal, LecunUniform, Ones,
   Orthogonal, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling, Zeros, computeFans, getInitializer,
@@ -191,6 +191,23 @@ describe('Orthogonal', () => {
         if (i > j) expect(Math.abs(r)).toBeLessThan(1e-5);
         if (i === j) expect(r).toBeGreaterThan(0);
       }
+    }
+  });
+
+  it('reads nothing back from the device, so it works on a backend that only reads asynchronously', async () => {
+    const expected = draw(new Orthogonal({ seed: 5 }), [6, 3]);
+    const before = getBackend();
+    // the CPU backend without synchronous reads, as WebGPU is
+    registerBackend('cpu-async-only', () => new CpuBackend({ syncReads: false }), 0);
+    await setBackend('cpu-async-only');
+    try {
+      const w = new Orthogonal({ seed: 5 }).apply([6, 3]);
+      expect(() => w.dataSync()).toThrow(/await/);
+      expect(Array.from(await w.data())).toEqual(expected);
+      w.dispose();
+    } finally {
+      await setBackend(before);
+      removeBackend('cpu-async-only');
     }
   });
 

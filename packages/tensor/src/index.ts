@@ -23,7 +23,7 @@ export {
 export type { MemoryInfo } from './engine/api.js';
 
 // Randomness
-export { setSeed, SeedGenerator, seedToKey } from './random/seed.js';
+export { setSeed, SeedGenerator, seedToKey, resolveSeed } from './random/seed.js';
 export type { Seed } from './random/seed.js';
 export { philox4x32, randomWords, uniformFromWord, normalFromWords } from './random/philox.js';
 export { randomUniformValues, randomNormalValues, truncatedNormalValues } from './random/host-values.js';

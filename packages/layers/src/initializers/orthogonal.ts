@@ -1,4 +1,4 @@
-import { fill, randomNormal, tensor, type DType, type Tensor } from '@neurite/tensor';
+import { fill, randomNormalValues, resolveSeed, tensor, type DType, type Tensor } from '@neurite/tensor';
 import { registerInitializer, type InitializerConfig } from './initializer.js';
 import { RandomInitializer } from './random-initializer.js';
 import { argumentError, checkConfig, checkFinite } from './argument-checks.js';
@@ -13,11 +13,12 @@ export interface OrthogonalConfig {
 
 /**
  * Keras's `Orthogonal`: the shape is flattened to [prod(shape[:-1]), shape[-1]]; a normal matrix of
- * [max, min] of those is drawn with the tensor core's `randomNormal`, and its QR's Q (sign-corrected so
- * R's diagonal is positive), transposed when there are fewer rows than columns, times `gain`, is the
- * value. The result has orthonormal rows or columns, whichever are fewer: WᵀW = gain² I or WWᵀ = gain² I.
- * The QR runs on the host in float64 (Householder), so the draw is read back with `dataSync`: this is
- * one-off setup work, and a small host QR beats a long chain of tiny kernels on every backend.
+ * [max, min] of those is drawn as the tensor core's `randomNormal` draws it, and its QR's Q
+ * (sign-corrected so R's diagonal is positive), transposed when there are fewer rows than columns, times
+ * `gain`, is the value. The result has orthonormal rows or columns, whichever are fewer: WᵀW = gain² I or
+ * WWᵀ = gain² I. The draw and the QR (Householder, float64) run on the host: this is one-off setup work, a
+ * small host QR beats a long chain of tiny kernels, and nothing is read back from the device, so it
+ * works on backends that only read asynchronously (WebGPU).
  */
 export class Orthogonal extends RandomInitializer {
   static override className = 'Orthogonal';
@@ -39,9 +40,10 @@ export class Orthogonal extends RandomInitializer {
     const m = Math.max(rows, cols);
     const n = Math.min(rows, cols);
     if (n === 0) return fill(shape, 0, dtype);
-    const draw = randomNormal([m, n], { seed: this.opSeed });
-    const q = orthonormalQ(draw.dataSync(), m, n);
-    draw.dispose();
+    // the same values randomNormal([m, n], { seed }) gives on every backend
+    const { key, stream } = resolveSeed('Orthogonal', this.opSeed);
+    const draw = randomNormalValues({ shape: [m, n], mean: 0, stddev: 1, key: [...key], stream: [...stream] });
+    const q = orthonormalQ(draw, m, n);
     const out = new Float32Array(rows * cols);
     if (rows >= cols) {
       for (let i = 0; i < q.length; i++) out[i] = this.gain * q[i];
