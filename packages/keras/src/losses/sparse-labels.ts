@@ -1,4 +1,5 @@
-import { NeuriteError, backend, cast, squeeze, type Tensor, type TensorLike } from '@neurite/tensor';
+import { NeuriteError, cast, squeeze, type Tensor, type TensorLike } from '@neurite/tensor';
+import { canReadSync } from '../backend-reads.js';
 import { describeValue } from './argument-checks.js';
 import { toTensor } from './shapes.js';
 
@@ -27,7 +28,7 @@ export function sparseLabels(owner: string, yTrueIn: Tensor | TensorLike, yPred:
 
 /** The value check; skipped on backends that cannot read synchronously (a GPU backend mid-step). */
 function checkLabelValues(owner: string, labels: Tensor, numClasses: number, ignoreClass: number | undefined): void {
-  if (typeof backend().readSync !== 'function') return;
+  if (!canReadSync()) return;
   const values = labels.dataSync();
   for (let i = 0; i < values.length; i++) {
     const v = values[i];

@@ -1,7 +1,8 @@
-import { tidy, type Tensor, type TensorLike } from '@neurite/tensor';
+import { NeuriteError, dispose, getBackend, keep, tidy, type Tensor, type TensorLike } from '@neurite/tensor';
 import type { MetricLike } from './metric.js';
+import { canReadSync } from '../backend-reads.js';
 import { checkName } from '../losses/argument-checks.js';
-import { weightedSums } from './weighted-sums.js';
+import { sumsFromValues, weightedSums, type BatchSums } from './weighted-sums.js';
 
 /** Options every metric takes: its name in logs. */
 export interface MetricArgs {
@@ -9,25 +10,49 @@ export interface MetricArgs {
 }
 
 /**
- * A streaming weighted mean: `total` and `count` as plain float64 numbers, so nothing needs disposing and
- * long epochs lose no precision. `result()` is total / count, 0 before any update (Keras's divide_no_nan).
+ * A streaming weighted mean: `total` and `count` as plain float64 numbers, so long epochs lose no
+ * precision. `result()` is total / count, 0 before any update (Keras's divide_no_nan).
+ *
+ * On a backend that cannot read synchronously (WebGPU), each update's sums stay on the backend as a
+ * pending tensor until `await settle()` reads them, so updates never wait for the device.
  */
 export abstract class StreamingMean {
   readonly name: string;
   protected total = 0;
   protected count = 0;
+  private pending: BatchSums[] = [];
 
   protected constructor(readonly className: string, defaultName: string, args: MetricArgs) {
     this.name = args.name === undefined ? defaultName : checkName(className, args.name);
   }
 
-  /** The mean so far. */
+  /** The mean so far; after `await settle()` when updates are pending (asynchronous backends). */
   result(): number {
+    if (this.pending.length > 0) {
+      throw new NeuriteError(
+        `${this.className} '${this.name}': result() has ${this.pending.length} pending update(s) that backend '${getBackend()}' ` +
+          "cannot read synchronously; call 'await metric.settle()' first (fit and evaluate do)",
+      );
+    }
     return this.count === 0 ? 0 : this.total / this.count;
+  }
+
+  /** Reads the pending updates (asynchronous backends) into the mean, in update order; frees them. */
+  async settle(): Promise<void> {
+    const pending = this.pending;
+    this.pending = [];
+    try {
+      const values = await Promise.all(pending.map((p) => p.sums.data()));
+      values.forEach((v, i) => this.add(sumsFromValues(v, pending[i].count)));
+    } finally {
+      dispose(pending.map((p) => p.sums));
+    }
   }
 
   /** Forgets every update (the trainer calls it at each epoch start). */
   resetState(): void {
+    dispose(this.pending.map((p) => p.sums));
+    this.pending = [];
     this.total = 0;
     this.count = 0;
   }
@@ -43,7 +68,16 @@ export abstract class StreamingMean {
 
   /** Adds one batch of values (per sample, or a scalar) with optional weights. */
   protected accumulate(values: Tensor, sampleWeight?: Tensor | TensorLike | number): void {
-    const { total, count } = weightedSums(this.className, values, sampleWeight);
+    const batch = weightedSums(this.className, values, sampleWeight);
+    if (canReadSync()) {
+      this.add(sumsFromValues(batch.sums.dataSync(), batch.count));
+    } else {
+      // Kept past the caller's tidy until settle() (or resetState()) frees it.
+      this.pending.push({ sums: keep(batch.sums), count: batch.count });
+    }
+  }
+
+  private add({ total, count }: { total: number; count: number }): void {
     this.total += total;
     this.count += count;
   }

@@ -9,4 +9,9 @@ export interface MetricLike {
   updateState(yTrue: Tensor, yPred: Tensor, sampleWeight?: Tensor): void;
   result(): number;
   resetState(): void;
+  /**
+   * Reads any updates still pending on an asynchronous backend (WebGPU), so `result()` can answer;
+   * the trainer awaits it before building logs. Optional: metrics that read as they go need none.
+   */
+  settle?(): Promise<void>;
 }

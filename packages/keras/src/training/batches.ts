@@ -1,4 +1,4 @@
-import { gather, randomUniform, slice, tensor, tidy, type Tensor } from '@neurite/tensor';
+import { gather, randomUniformValues, resolveSeed, slice, tensor, tidy, type Tensor } from '@neurite/tensor';
 
 /** Rows [start, end) of a tensor along the batch axis. */
 export function sliceRows(t: Tensor, start: number, end: number): Tensor {
@@ -26,12 +26,15 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** A seed drawn from the global random generator, so `setSeed` makes unseeded shuffles reproducible. */
+/**
+ * A seed drawn from the global random generator, so `setSeed` makes unseeded shuffles reproducible.
+ * Computed on the host (no tensor to read back, so it works on asynchronous backends), with the bits
+ * `randomUniform([2], { min: 0, max: 65536, dtype: 'int32' })` would give.
+ */
 export function drawSeed(): number {
-  return tidy(() => {
-    const [a, b] = randomUniform([2], { min: 0, max: 65536, dtype: 'int32' }).dataSync();
-    return ((a << 16) ^ b) >>> 0;
-  });
+  const { key, stream } = resolveSeed('randomUniform', null);
+  const [a, b] = randomUniformValues({ shape: [2], dtype: 'int32', min: 0, max: 65536, key: [...key], stream: [...stream] });
+  return ((a << 16) ^ b) >>> 0;
 }
 
 /** A permutation of 0..n-1 (Fisher–Yates) from `seed`. */

@@ -19,12 +19,12 @@ export function checkClassWeight(owner: string, classWeight: unknown): ClassWeig
 
 /**
  * Per-sample weights [n] from class weights: the class of a sample is the argmax of a one-hot (or
- * probability) row, or the label itself for class indices ([n] or [n, 1]).
+ * probability) row, or the label itself for class indices ([n] or [n, 1]). Reads y with `await data()`.
  */
-export function sampleWeightsFromClasses(classWeight: ClassWeight, y: Tensor): Tensor {
+export async function sampleWeightsFromClasses(classWeight: ClassWeight, y: Tensor): Promise<Tensor> {
   const n = y.shape[0];
   const perRow = n === 0 ? 0 : y.size / n;
-  const values = y.dataSync();
+  const values = await y.data();
   const weights = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     let cls: number;

@@ -89,16 +89,27 @@ function indexOf(flat: number, shape: readonly number[]): number[] {
   return index;
 }
 
-/** Rejects data holding NaN, naming the argument (x, y[1], …) and the first index where it sits. */
-export function assertNoNaN(owner: string, arg: string, tensors: Tensor[]): void {
-  tensors.forEach((t, i) => {
-    if (t.dtype !== 'float32') return;
-    const values = t.dataSync();
-    for (let k = 0; k < values.length; k++) {
-      if (Number.isNaN(values[k])) {
-        const name = tensors.length > 1 ? `${arg}[${i}]` : arg;
-        throw new NeuriteError(`${owner}: ${name} contains NaN at index [${indexOf(k, t.shape).join(', ')}] (sample ${indexOf(k, t.shape)[0]})`);
-      }
+/** Throws if `values` (of tensors[i]) hold a NaN, naming the argument and the first index where it sits. */
+function rejectNaN(owner: string, arg: string, tensors: Tensor[], i: number, values: ArrayLike<number>): void {
+  for (let k = 0; k < values.length; k++) {
+    if (Number.isNaN(values[k])) {
+      const name = tensors.length > 1 ? `${arg}[${i}]` : arg;
+      const index = indexOf(k, tensors[i].shape);
+      throw new NeuriteError(`${owner}: ${name} contains NaN at index [${index.join(', ')}] (sample ${index[0]})`);
     }
+  }
+}
+
+/** Rejects data holding NaN, naming the argument (x, y[1], …) and the first index where it sits. Reads with `await data()`. */
+export async function assertNoNaN(owner: string, arg: string, tensors: Tensor[]): Promise<void> {
+  for (let i = 0; i < tensors.length; i++) {
+    if (tensors[i].dtype === 'float32') rejectNaN(owner, arg, tensors, i, await tensors[i].data());
+  }
+}
+
+/** `assertNoNaN` for the synchronous trainOnBatch / testOnBatch (backends with `readSync` only). */
+export function assertNoNaNSync(owner: string, arg: string, tensors: Tensor[]): void {
+  tensors.forEach((t, i) => {
+    if (t.dtype === 'float32') rejectNaN(owner, arg, tensors, i, t.dataSync());
   });
 }

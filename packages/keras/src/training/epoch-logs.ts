@@ -1,7 +1,7 @@
 import type { Logs } from '../callbacks/callback.js';
 import type { CompiledState } from './compile.js';
 import { RunningMean } from './running-mean.js';
-import type { StepValues } from './step.js';
+import type { StepValues } from './step-values.js';
 
 /**
  * Accumulates one pass over the data (an epoch, or an evaluation): the batch-size-weighted mean of the
@@ -23,7 +23,22 @@ export class EpochTracker {
     });
   }
 
-  /** `loss`, `<output>_loss` (several outputs only), then the metrics; keys prefixed by `prefix`. */
+  /** Reads the metrics' pending updates (asynchronous backends), so `logs()` can ask their results. */
+  async settle(): Promise<void> {
+    const metrics = this.compiled.outputs.flatMap((out) => out.metrics.map(({ metric }) => metric));
+    await Promise.all(metrics.map((metric) => (typeof metric.settle === 'function' ? metric.settle() : undefined)));
+  }
+
+  /** `logs()` once every metric has settled: what fit and evaluate report. */
+  async settledLogs(prefix = ''): Promise<Logs> {
+    await this.settle();
+    return this.logs(prefix);
+  }
+
+  /**
+   * `loss`, `<output>_loss` (several outputs only), then the metrics; keys prefixed by `prefix`. On an
+   * asynchronous backend a metric with unsettled updates throws: use `settledLogs`.
+   */
   logs(prefix = ''): Logs {
     const logs: Logs = { [`${prefix}loss`]: this.loss.value };
     const several = this.compiled.outputs.length > 1;

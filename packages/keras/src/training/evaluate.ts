@@ -6,6 +6,7 @@ import { assertNoNaN, normalizeData, sampleCount, type ModelData } from './data.
 import { EpochTracker } from './epoch-logs.js';
 import { checkBatchSize, checkOptions, requireCompiled } from './arguments.js';
 import { testStep } from './step.js';
+import { readStep } from './step-values.js';
 import type { TrainableModel } from './trainable-model.js';
 
 export interface EvaluateArgs {
@@ -15,8 +16,8 @@ export interface EvaluateArgs {
   verbose?: 0 | 1 | 2;
 }
 
-/** Runs the model over x (training off) in batches; the tracker holds the mean loss and the metrics. */
-export function runEvaluation(owner: string, model: TrainableModel, compiled: CompiledState, xs: Tensor[], ys: Tensor[], batchSize: number): EpochTracker {
+/** Runs the model over x (training off) in batches; the logs of the pass (mean loss, metrics), keys prefixed by `prefix`. */
+export async function runEvaluation(owner: string, model: TrainableModel, compiled: CompiledState, xs: Tensor[], ys: Tensor[], batchSize: number, prefix = ''): Promise<Logs> {
   const tracker = new EpochTracker(compiled);
   const n = xs[0].shape[0];
   for (let start = 0; start < n; start += batchSize) {
@@ -24,12 +25,12 @@ export function runEvaluation(owner: string, model: TrainableModel, compiled: Co
     const xb = takeBatch(xs, start, end, null);
     const yb = takeBatch(ys, start, end, null);
     try {
-      tracker.add(testStep(owner, model, compiled, xb, yb, start === 0), end - start);
+      tracker.add(await readStep(testStep(owner, model, compiled, xb, yb, start === 0)), end - start);
     } finally {
       dispose([xb, yb]);
     }
   }
-  return tracker;
+  return tracker.settledLogs(prefix);
 }
 
 /** A lone loss as a number; with metrics or several outputs, the record of logs. */
@@ -49,10 +50,10 @@ export async function evaluateModel(model: TrainableModel, x: ModelData, y: Mode
   try {
     const n = sampleCount(owner, xd.tensors, yd.tensors);
     if (n === 0) throw new NeuriteError(`${owner}: x holds no samples`);
-    assertNoNaN(owner, 'x', xd.tensors);
-    assertNoNaN(owner, 'y', yd.tensors);
+    await assertNoNaN(owner, 'x', xd.tensors);
+    await assertNoNaN(owner, 'y', yd.tensors);
     model.ensureBuilt(xd.tensors);
-    return logsResult(runEvaluation(owner, model, compiled, xd.tensors, yd.tensors, batchSize).logs());
+    return logsResult(await runEvaluation(owner, model, compiled, xd.tensors, yd.tensors, batchSize));
   } finally {
     dispose([xd.owned, yd.owned]);
   }

@@ -9,6 +9,7 @@ import { EpochTracker, logKeys } from './epoch-logs.js';
 import { runEvaluation } from './evaluate.js';
 import { resolveFitArgs, type FitArgs, type ResolvedFitArgs } from './fit-args.js';
 import { trainStep } from './step.js';
+import { readStep, type StepValues } from './step-values.js';
 import type { TrainableModel } from './trainable-model.js';
 
 export type { FitArgs } from './fit-args.js';
@@ -23,27 +24,27 @@ interface FitData {
   owned: Tensor[];
 }
 
-function loadXY(owner: string, model: TrainableModel, x: ModelData, y: ModelData, names: [string, string], owned: Tensor[]): [Tensor[], Tensor[]] {
+async function loadXY(owner: string, model: TrainableModel, x: ModelData, y: ModelData, names: [string, string], owned: Tensor[]): Promise<[Tensor[], Tensor[]]> {
   const xd = normalizeData(owner, names[0], x, model.inputNames, 'inputs');
   owned.push(...xd.owned);
   const yd = normalizeData(owner, names[1], y, model.outputNames, 'outputs');
   owned.push(...yd.owned);
   sampleCount(owner, xd.tensors, yd.tensors, names);
-  assertNoNaN(owner, names[0], xd.tensors);
-  assertNoNaN(owner, names[1], yd.tensors);
+  await assertNoNaN(owner, names[0], xd.tensors);
+  await assertNoNaN(owner, names[1], yd.tensors);
   return [xd.tensors, yd.tensors];
 }
 
 /** Checks the data, splits off validation (the last samples, before any shuffling) and makes class weights. */
-function prepareData(owner: string, model: TrainableModel, compiled: CompiledState, x: ModelData, y: ModelData, opts: ResolvedFitArgs): FitData {
+async function prepareData(owner: string, model: TrainableModel, compiled: CompiledState, x: ModelData, y: ModelData, opts: ResolvedFitArgs): Promise<FitData> {
   const owned: Tensor[] = [];
   try {
-    let [xs, ys] = loadXY(owner, model, x, y, ['x', 'y'], owned);
+    let [xs, ys] = await loadXY(owner, model, x, y, ['x', 'y'], owned);
     model.ensureBuilt(xs);
     let xVal: Tensor[] | null = null;
     let yVal: Tensor[] | null = null;
     if (opts.validationData) {
-      [xVal, yVal] = loadXY(owner, model, opts.validationData[0], opts.validationData[1], ['validationData[0]', 'validationData[1]'], owned);
+      [xVal, yVal] = await loadXY(owner, model, opts.validationData[0], opts.validationData[1], ['validationData[0]', 'validationData[1]'], owned);
     } else if (opts.validationSplit > 0) {
       const n = xs[0].shape[0];
       const splitAt = Math.floor(n * (1 - opts.validationSplit));
@@ -66,7 +67,7 @@ function prepareData(owner: string, model: TrainableModel, compiled: CompiledSta
       if (compiled.outputs.length > 1) {
         throw new NeuriteError(`${owner}: classWeight is only supported for single-output models; this one has ${compiled.outputs.length} outputs`);
       }
-      sampleWeight = sampleWeightsFromClasses(opts.classWeight, ys[0]);
+      sampleWeight = await sampleWeightsFromClasses(opts.classWeight, ys[0]);
       owned.push(sampleWeight);
     }
     return { x: xs, y: ys, sampleWeight, xVal, yVal, owned };
@@ -82,13 +83,13 @@ function epochSeed(seed: number | null, epoch: number): number {
   return (Math.imul(seed >>> 0, 0x85ebca6b) ^ Math.imul(epoch + 1, 0x9e3779b1) ^ Math.floor(seed / 2 ** 32)) >>> 0;
 }
 
-/** One batch: take the rows (in the epoch's order), run the train step, free the batch. */
-function trainBatch(owner: string, model: TrainableModel, compiled: CompiledState, data: FitData, start: number, end: number, order: Int32Array | null, checkShapes: boolean) {
+/** One batch: take the rows (in the epoch's order), run the train step, free the batch, read the losses. */
+async function trainBatch(owner: string, model: TrainableModel, compiled: CompiledState, data: FitData, start: number, end: number, order: Int32Array | null, checkShapes: boolean): Promise<StepValues> {
   const xb = takeBatch(data.x, start, end, order);
   const yb = takeBatch(data.y, start, end, order);
   const sw = data.sampleWeight ? takeBatch([data.sampleWeight], start, end, order)[0] : null;
   try {
-    return trainStep(owner, model, compiled, xb, yb, sw, checkShapes);
+    return await readStep(trainStep(owner, model, compiled, xb, yb, sw, checkShapes));
   } finally {
     dispose([xb, yb, sw]);
   }
@@ -104,7 +105,7 @@ export async function fitModel(model: TrainableModel, x: ModelData, y: ModelData
   const owner = 'fit';
   const compiled = requireCompiled(owner, model);
   const opts = resolveFitArgs(owner, args);
-  const data = prepareData(owner, model, compiled, x, y, opts);
+  const data = await prepareData(owner, model, compiled, x, y, opts);
   try {
     const samples = data.x[0].shape[0];
     const steps = Math.ceil(samples / opts.batchSize);
@@ -132,10 +133,10 @@ export async function fitModel(model: TrainableModel, x: ModelData, y: ModelData
         await callbacks.onTrainBatchBegin(batch);
         const start = batch * opts.batchSize;
         const end = Math.min(samples, start + opts.batchSize);
-        const step = trainBatch(owner, model, compiled, data, start, end, order, checkShapes);
+        const step = await trainBatch(owner, model, compiled, data, start, end, order, checkShapes);
         checkShapes = false;
         tracker.add(step, end - start);
-        await callbacks.onTrainBatchEnd(batch, tracker.logs());
+        await callbacks.onTrainBatchEnd(batch, await tracker.settledLogs());
         if (!Number.isFinite(step.loss) && !model.stopTraining) {
           throw new NeuriteError(
             `${owner}: the loss became ${step.loss} at epoch ${epoch + 1}/${opts.epochs}, batch ${batch + 1}/${steps}. ` +
@@ -144,8 +145,8 @@ export async function fitModel(model: TrainableModel, x: ModelData, y: ModelData
         }
         if (model.stopTraining) break;
       }
-      const logs = tracker.logs();
-      if (data.xVal && data.yVal) Object.assign(logs, runEvaluation(owner, model, compiled, data.xVal, data.yVal, opts.validationBatchSize).logs('val_'));
+      const logs = await tracker.settledLogs();
+      if (data.xVal && data.yVal) Object.assign(logs, await runEvaluation(owner, model, compiled, data.xVal, data.yVal, opts.validationBatchSize, 'val_'));
       await callbacks.onEpochEnd(epoch, logs);
       lastLogs = logs;
       if (model.stopTraining) break;

@@ -1,27 +1,43 @@
-import { dispose } from '@neurite/tensor';
+import { NeuriteError, dispose, getBackend } from '@neurite/tensor';
 import type { Logs } from '../callbacks/callback.js';
+import { canReadSync } from '../backend-reads.js';
 import { requireCompiled } from './arguments.js';
-import { assertNoNaN, normalizeData, sampleCount, type ModelData } from './data.js';
+import { assertNoNaNSync, normalizeData, sampleCount, type ModelData } from './data.js';
 import { EpochTracker } from './epoch-logs.js';
 import { logsResult } from './evaluate.js';
 import { testStep, trainStep } from './step.js';
+import { readStepSync } from './step-values.js';
 import type { TrainableModel } from './trainable-model.js';
 
-function onBatch(owner: string, model: TrainableModel, x: ModelData, y: ModelData, train: boolean): number | Logs {
+/**
+ * These methods return numbers synchronously (as Keras's do), which a backend without synchronous reads
+ * (WebGPU) cannot give; checked before any work, so a refused call changes no weight.
+ */
+function requireSyncReads(owner: 'trainOnBatch' | 'testOnBatch'): void {
+  if (canReadSync()) return;
+  const instead = owner === 'trainOnBatch' ? 'fit(x, y, { epochs: 1, batchSize: n })' : 'evaluate(x, y, { batchSize: n })';
+  throw new NeuriteError(
+    `${owner}: backend '${getBackend()}' cannot read values synchronously, and ${owner} returns its numbers synchronously; ` +
+      `use the asynchronous 'await model.${instead}' instead (n: the number of samples)`,
+  );
+}
+
+function onBatch(owner: 'trainOnBatch' | 'testOnBatch', model: TrainableModel, x: ModelData, y: ModelData, train: boolean): number | Logs {
+  requireSyncReads(owner);
   const compiled = requireCompiled(owner, model);
   const xd = normalizeData(owner, 'x', x, model.inputNames, 'inputs');
   const yd = normalizeData(owner, 'y', y, model.outputNames, 'outputs');
   try {
     const n = sampleCount(owner, xd.tensors, yd.tensors);
-    assertNoNaN(owner, 'x', xd.tensors);
-    assertNoNaN(owner, 'y', yd.tensors);
+    assertNoNaNSync(owner, 'x', xd.tensors);
+    assertNoNaNSync(owner, 'y', yd.tensors);
     model.ensureBuilt(xd.tensors);
     // Metrics restart at each call, so the result describes this batch alone.
     const tracker = new EpochTracker(compiled);
     const step = train
       ? trainStep(owner, model, compiled, xd.tensors, yd.tensors, null, true)
       : testStep(owner, model, compiled, xd.tensors, yd.tensors, true);
-    tracker.add(step, n);
+    tracker.add(readStepSync(step), n);
     return logsResult(tracker.logs());
   } finally {
     dispose([xd.owned, yd.owned]);

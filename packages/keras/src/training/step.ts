@@ -2,13 +2,8 @@ import { Tensor, add, dispose, keep, mul, tidy, variableGrads } from '@neurite/t
 import type { LayerWeight } from '@neurite/layers';
 import type { CompiledState } from './compile.js';
 import { checkLossFits } from './loss-fit-check.js';
+import { pendingStep, type PendingStep } from './step-values.js';
 import type { TrainableModel } from './trainable-model.js';
-
-/** The numbers one step reports: the total loss (with penalties) and each output's own loss. */
-export interface StepValues {
-  loss: number;
-  outputLosses: (number | null)[];
-}
 
 interface LossParts {
   total: Tensor;
@@ -44,15 +39,12 @@ function updateMetrics(compiled: CompiledState, ys: Tensor[], preds: Tensor[], s
   });
 }
 
-function readScalar(t: Tensor): number {
-  return t.dataSync()[0];
-}
-
 /**
  * One optimizer step (Keras's train_step): forward pass with training on, loss with penalties, gradients
- * of the trainable weights, optimizer update, constraints, metric updates. Every tensor it makes is freed.
+ * of the trainable weights, optimizer update, constraints, metric updates. Every tensor it makes is freed
+ * except the returned losses, which the caller reads (and so frees) with `readStep` / `readStepSync`.
  */
-export function trainStep(owner: string, model: TrainableModel, compiled: CompiledState, xs: Tensor[], ys: Tensor[], sampleWeight: Tensor | null, checkShapes: boolean): StepValues {
+export function trainStep(owner: string, model: TrainableModel, compiled: CompiledState, xs: Tensor[], ys: Tensor[], sampleWeight: Tensor | null, checkShapes: boolean): PendingStep {
   const weights = model.trainableWeights;
   let kept: Tensor[] = [];
   try {
@@ -77,7 +69,7 @@ export function trainStep(owner: string, model: TrainableModel, compiled: Compil
         total = lossFn();
       }
       updateMetrics(compiled, ys, preds, sampleWeight);
-      return { loss: readScalar(total), outputLosses: perOutput.map((t) => (t ? readScalar(t) : null)) };
+      return pendingStep(total, perOutput);
     });
   } finally {
     dispose(kept.filter((t) => !t.isDisposed));
@@ -85,11 +77,11 @@ export function trainStep(owner: string, model: TrainableModel, compiled: Compil
 }
 
 /** One evaluation step (Keras's test_step): forward pass with training off, loss with penalties, metrics. */
-export function testStep(owner: string, model: TrainableModel, compiled: CompiledState, xs: Tensor[], ys: Tensor[], checkShapes: boolean): StepValues {
+export function testStep(owner: string, model: TrainableModel, compiled: CompiledState, xs: Tensor[], ys: Tensor[], checkShapes: boolean): PendingStep {
   return tidy(() => {
     const preds = model.forward(xs, false);
     const { total, perOutput } = computeLoss(owner, model, compiled, ys, preds, null, checkShapes);
     updateMetrics(compiled, ys, preds, null);
-    return { loss: readScalar(total), outputLosses: perOutput.map((t) => (t ? readScalar(t) : null)) };
+    return pendingStep(total, perOutput);
   });
 }
