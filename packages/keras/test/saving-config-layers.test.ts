@@ -7,7 +7,7 @@ import {
   Conv2D, Conv2DTranspose, Dense, DepthwiseConv2D, Dropout, Flatten, GaussianDropout, GaussianNoise,
   GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LayerNormalization, MaxNorm,
   MaxPooling1D, MaxPooling2D, NonNeg, Reshape, SpatialDropout1D, SpatialDropout2D, SpatialDropout3D, UnitNorm, type Layer,
-  MinMaxNorm, getLayerClass, Input, Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate,
+  MinMaxNorm, getLayerClass, Input, Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot,
 } from '@neurite/layers';
 import { Model } from '../src/models/index.js';
 import { L1, L1L2, L2 } from '@neurite/regularizers';
@@ -119,6 +119,7 @@ const MERGE_CASES = [
   { make: () => new Maximum() },
   { make: () => new Minimum() },
   { make: () => new Concatenate({ axis: 1 }) },
+  { make: () => new Dot({ axes: [2, 2], normalize: true }) },
 ];
 
 describe('every layer kind round-trips through Keras JSON', () => {

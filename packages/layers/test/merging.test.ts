@@ -2,7 +2,7 @@ import '@neurite/backend-cpu';
 import { describe, expect, it } from 'vitest';
 import { grad, memory, tensor, type Tensor } from '@neurite/tensor';
 import {
-  Add, Average, Concatenate, Input, Maximum, Minimum, Multiply, Subtract, SymbolicTensor, deserializeLayer, getLayerClass,
+  Add, Average, Concatenate, Dot, Input, Maximum, Minimum, Multiply, Subtract, SymbolicTensor, deserializeLayer, getLayerClass,
   serializeLayer, type Layer, type LayerClass, type LayerShape,
 } from '../src/index.js';
 
@@ -219,5 +219,110 @@ describe('Concatenate', () => {
     expect(() => new Concatenate().apply([Input({ shape: [3] })])).toThrow(
       'Concatenate: inputs must be a list of at least 2 tensors. Received: 1 tensor of shapes=[[null,3]]',
     );
+  });
+});
+
+/** Plain-JS batch_dot: out[b, restX..., restY...] = sum_k x[b, ..k at axX..] * y[b, ..k at axY..]. */
+function batchDotRef(xShape: number[], x: number[], yShape: number[], y: number[], axX: number, axY: number, normalize: boolean) {
+  const strides = (shape: number[]) => shape.map((_, i) => sizeOf(shape.slice(i + 1)));
+  const [sx, sy] = [strides(xShape), strides(yShape)];
+  const restX = xShape.map((_, i) => i).filter((i) => i !== 0 && i !== axX);
+  const restY = yShape.map((_, i) => i).filter((i) => i !== 0 && i !== axY);
+  const restDims = [...restX.map((i) => xShape[i]), ...restY.map((i) => yShape[i])];
+  const n = xShape[axX];
+  const data: number[] = [];
+  const coords = (flat: number, dims: number[]) => dims.map((_, i) => Math.floor(flat / sizeOf(dims.slice(i + 1))) % dims[i]);
+  for (let b = 0; b < xShape[0]; b++) {
+    for (let o = 0; o < sizeOf(restDims); o++) {
+      const c = coords(o, restDims);
+      const baseX = b * sx[0] + restX.reduce((off, ax, j) => off + c[j] * sx[ax], 0);
+      const baseY = b * sy[0] + restY.reduce((off, ax, j) => off + c[restX.length + j] * sy[ax], 0);
+      let dot = 0;
+      let nx = 0;
+      let ny = 0;
+      for (let k = 0; k < n; k++) {
+        const a = x[baseX + k * sx[axX]];
+        const v = y[baseY + k * sy[axY]];
+        dot += a * v;
+        nx += a * a;
+        ny += v * v;
+      }
+      data.push(normalize ? dot / Math.sqrt(Math.max(nx, 1e-12) * Math.max(ny, 1e-12)) : dot);
+    }
+  }
+  return { shape: [xShape[0], ...(restDims.length ? restDims : [1])], data };
+}
+
+describe('Dot', () => {
+  it("Keras's example: axes (1, 2) of [1, 5, 2] and [1, 2, 5] give [[[260, 360], [320, 445]]]", () => {
+    const x = tensor(Array.from({ length: 10 }, (_, i) => i), [1, 5, 2]);
+    const y = tensor(Array.from({ length: 10 }, (_, i) => 10 + i), [1, 2, 5]);
+    const out = new Dot({ axes: [1, 2] }).apply([x, y]) as Tensor;
+    expect(out.arraySync()).toEqual([[[260, 360], [320, 445]]]);
+  });
+
+  it('harness checks: shapes, config round trip, no leaks', () => {
+    runMergeTest(() => new Dot({ axes: 1 }), [[3, 4], [3, 4]], [3, 1]);
+    runMergeTest(() => new Dot({ axes: [2, 1] }), [[2, 3, 4], [2, 4, 5]], [2, 3, 5]);
+    runMergeTest(() => new Dot({ axes: -1, normalize: true }), [[2, 3, 4], [2, 5, 4]], [2, 3, 5]);
+    runMergeTest(() => new Dot({ axes: [1, 2] }), [[2, 4], [2, 3, 4]], [2, 3]);
+  });
+
+  it('values match a plain-JS batch dot for every pair of axes, with and without normalize', () => {
+    const cases: [number[], number[], number, number][] = [
+      [[2, 5], [2, 5], 1, 1],
+      [[2, 3, 4], [2, 4, 6], 2, 1],
+      [[2, 4, 3], [2, 6, 4], 1, 2],
+      [[3, 2, 4, 5], [3, 5, 2], 3, 1],
+      [[2, 3, 2, 4], [2, 4, 3, 1], 1, 2],
+    ];
+    for (const [xs, ys, ax, ay] of cases) {
+      for (const normalize of [false, true]) {
+        const { tensors, values } = makeInputs([xs, ys], 11);
+        const out = new Dot({ axes: [ax, ay], normalize }).apply(tensors) as Tensor;
+        const ref = batchDotRef(xs, values[0], ys, values[1], ax, ay, normalize);
+        expect([...out.shape], JSON.stringify({ xs, ys, ax, ay })).toEqual(ref.shape);
+        expectClose(out.dataSync(), ref.data, 1e-5);
+        // negative axes name the same axes
+        const neg = new Dot({ axes: [ax - xs.length, ay - ys.length], normalize }).apply(tensors) as Tensor;
+        expectClose(neg.dataSync(), Array.from(out.dataSync()), 0);
+        [...tensors, out, neg].forEach((t) => t.dispose());
+      }
+    }
+  });
+
+  it('normalize gives the cosine similarity, and a zero vector gives 0, not NaN', () => {
+    const out = new Dot({ axes: 1, normalize: true }).apply([tensor([[3, 4], [0, 0]]), tensor([[4, 3], [1, 2]])]) as Tensor;
+    expectClose(out.dataSync(), [24 / 25, 0], 1e-6);
+  });
+
+  it('gradients: d(sum of x . y)/dx is y, and the reverse', () => {
+    const x = tensor([[1, 2, 3], [4, 5, 6]]);
+    const y = tensor([[7, 8, 9], [1, 0, -1]]);
+    const layer = new Dot({ axes: 1 });
+    const gx = grad((a: Tensor) => (layer.apply([a, y]) as Tensor).sum())(x);
+    const gy = grad((b: Tensor) => (layer.apply([x, b]) as Tensor).sum())(y);
+    expect(gx.arraySync()).toEqual(y.arraySync());
+    expect(gy.arraySync()).toEqual(x.arraySync());
+  });
+
+  it('symbolic inputs give the batch-dot shape', () => {
+    const y = new Dot({ axes: [2, 1] }).apply([Input({ shape: [3, 4] }), Input({ shape: [4, 6] })]) as SymbolicTensor;
+    expect(y.shape).toEqual([null, 3, 6]);
+  });
+
+  it('errors name the layer, the argument and the shapes', () => {
+    expect(() => new Dot({} as never)).toThrow('Dot: axes must be an integer or a pair of integers. Received: axes=undefined');
+    expect(() => new Dot({ axes: [1] as never })).toThrow('Dot: axes must be an integer or a pair of integers. Received: axes=[1]');
+    expect(() => new Dot({ axes: 1, normalize: 'yes' as never })).toThrow("Dot: normalize must be a boolean. Received: normalize='yes'");
+    expect(() => new Dot({ axes: 1 }).computeOutputShape([[null, 3], [null, 4]])).toThrow(
+      'Dot: the summed axes must have the same size; axis 1 of input 0 has 3, axis 1 of input 1 has 4. Received: shapes=[[null,3],[null,4]]',
+    );
+    expect(() => new Dot({ axes: 0 }).computeOutputShape([[null, 3], [null, 3]])).toThrow(/^Dot: axes must name a non-batch axis/);
+    expect(() => new Dot({ axes: 2 }).computeOutputShape([[null, 3], [null, 3]])).toThrow(/^Dot: axes must name a non-batch axis/);
+    expect(() => new Dot({ axes: 1 }).computeOutputShape([[null, 3], [null, 3], [null, 3]])).toThrow(
+      'Dot: inputs must be a list of exactly 2 tensors. Received: 3 tensors of shapes=[[null,3],[null,3],[null,3]]',
+    );
+    expect(() => new Dot({ axes: 1 }).computeOutputShape([[3], [3]])).toThrow(/^Dot: both inputs need a batch axis and at least one more/);
   });
 });

@@ -50,6 +50,7 @@ export const layers = {
   Maximum: L.Maximum,
   Minimum: L.Minimum,
   Concatenate: L.Concatenate,
+  Dot: L.Dot,
 
   inputLayer: factory(L.InputLayer),
   dense: factory(L.Dense),
@@ -86,4 +87,5 @@ export const layers = {
   maximum: optionalFactory(L.Maximum),
   minimum: optionalFactory(L.Minimum),
   concatenate: optionalFactory(L.Concatenate),
+  dot: factory(L.Dot),
 };

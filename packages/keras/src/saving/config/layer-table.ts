@@ -3,7 +3,7 @@
 // leave the computation unchanged are listed with the values at which that holds.
 import type {
   ActivationLayerArgs, ActivityRegularizationArgs, AlphaDropoutArgs, BatchNormalizationArgs, ConcatenateArgs,
-  Conv2DTransposeArgs, ConvArgs, DenseArgs, DepthwiseConv2DArgs, DropoutArgs, FlattenArgs, GaussianDropoutArgs,
+  Conv2DTransposeArgs, ConvArgs, DenseArgs, DepthwiseConv2DArgs, DotArgs, DropoutArgs, FlattenArgs, GaussianDropoutArgs,
   GaussianNoiseArgs, GlobalPoolingArgs, InputLayerArgs, LayerArgs, LayerNormalizationArgs, PoolingArgs, ReshapeArgs,
   SpatialDropoutArgs,
 } from '@neurite/layers';
@@ -199,7 +199,7 @@ const inputLayer = table<InputLayerArgs>({
   },
 });
 
-/** Merge layers have only the base keys (Concatenate adds its axis). */
+/** Merge layers have only the base keys (Concatenate adds its axis, Dot its axes and normalize). */
 const merge = table<LayerArgs>({ keys: {} });
 
 /** Keras class name -> its key table. */
@@ -241,6 +241,7 @@ export const LAYER_TABLES: Readonly<Record<string, LayerTable<unknown>>> = {
   Maximum: merge,
   Minimum: merge,
   Concatenate: table<ConcatenateArgs>({ keys: { axis: { arg: 'axis' } } }),
+  Dot: table<DotArgs>({ keys: { axes: { arg: 'axes' }, normalize: { arg: 'normalize' } } }),
 };
 
 /** Keras's other names for a few classes (Keras 2 aliases, and TensorFlow.js's 'Model'). */

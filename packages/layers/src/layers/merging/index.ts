@@ -8,3 +8,5 @@ export { Maximum } from './maximum.js';
 export { Minimum } from './minimum.js';
 export { Concatenate } from './concatenate.js';
 export type { ConcatenateArgs } from './concatenate.js';
+export { Dot } from './dot.js';
+export type { DotArgs } from './dot.js';
