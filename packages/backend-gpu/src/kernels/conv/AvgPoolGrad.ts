@@ -1,55 +1,33 @@
-import type { KernelConfig, PoolAttrs } from '@neurite/tensor';
-import type { GpuBackend } from '../../backend.js';
-import { program } from '../../program.js';
-import { CONV_ARGS, convUniforms, unravel4 } from './conv-uniforms.js';
+import { poolKernel } from './pool-kernel.js';
+import { windowGatherProgram } from './window-gather.js';
 
 /**
- * Input [dy]: dx element (n, iy, ix, c) gathers dy / count from every window containing it (its output
- * position a whole number in range, as in Conv2DBackpropInput), count being that window's number of
- * in-bounds elements (in-bounds rows times in-bounds columns), as AvgPool divides by.
+ * Kernel-source loop: `count` = the window's number of in-bounds taps along axis y (rows, from y0) or
+ * x (columns, from x0). The window's element count is its rows times its columns, so each axis is
+ * counted on its own: the rows once per window row, the columns once per window.
  */
-const avgPoolGrad = program('AvgPoolGrad/direct', () => `function (dy, ${CONV_ARGS}) {
-  ${unravel4('this.thread.x', 'inH', 'inW', 'inC', ['n', 'iy', 'ix', 'c'])}
-  const ty0 = iy + padT;
-  const tx0 = ix + padL;
-  let sum = 0;
-  for (let fy = 0; fy < fH; fy++) {
-    const ty = ty0 - fy * dH;
-    const oy = Math.floor((ty + 0.5) / sH);
-    if (ty >= 0 && oy * sH == ty && oy < outH) {
-      const y0 = oy * sH - padT;
-      let rows = 0;
-      for (let gy = 0; gy < fH; gy++) {
-        const wy = y0 + gy * dH;
-        if (wy >= 0 && wy < inH) {
-          rows += 1;
-        }
-      }
-      const rowBase = (n * outH + oy) * outW;
-      for (let fx = 0; fx < fW; fx++) {
-        const tx = tx0 - fx * dW;
-        const ox = Math.floor((tx + 0.5) / sW);
-        if (tx >= 0 && ox * sW == tx && ox < outW) {
-          const x0 = ox * sW - padL;
-          let cols = 0;
-          for (let gx = 0; gx < fW; gx++) {
-            const wx = x0 + gx * dW;
-            if (wx >= 0 && wx < inW) {
-              cols += 1;
-            }
-          }
-          sum += dy[(rowBase + ox) * inC + c] / (rows * cols);
-        }
-      }
-    }
+function countInBounds(count: string, axis: 'y' | 'x'): string {
+  const [taps, dilation, size] = axis === 'y' ? ['fH', 'dH', 'inH'] : ['fW', 'dW', 'inW'];
+  return `let ${count} = 0;
+for (let g${axis} = 0; g${axis} < ${taps}; g${axis}++) {
+  const w${axis} = ${axis}0 + g${axis} * ${dilation};
+  if (w${axis} >= 0 && w${axis} < ${size}) {
+    ${count} += 1;
   }
-  return sum;
-}`);
+}`;
+}
 
-export const avgPoolGradKernel: KernelConfig<PoolAttrs> = {
-  kernelName: 'AvgPoolGrad',
-  kernelSet: 'gpu',
-  kernelFunc: ({ inputs: [dy], attrs: { info }, backend }) =>
-    (backend as GpuBackend).run(avgPoolGrad, [dy], convUniforms(info),
-      [info.batchSize, info.inHeight, info.inWidth, info.inChannels], 'float32'),
-};
+/**
+ * Input [dy]: dx element (n, iy, ix, c) gathers dy / count from every window containing it
+ * (window-gather.ts), count being that window's number of in-bounds elements, as AvgPool divides by.
+ */
+const avgPoolGrad = windowGatherProgram('AvgPoolGrad/direct', 'dy', {
+  row: `const y0 = oy * sH - padT;
+${countInBounds('rows', 'y')}
+const rowBase = (n * outH + oy) * outW;`,
+  tap: `const x0 = ox * sW - padL;
+${countInBounds('cols', 'x')}
+sum += dy[(rowBase + ox) * inC + c] / (rows * cols);`,
+});
+
+export const avgPoolGradKernel = poolKernel('AvgPoolGrad', avgPoolGrad, 'input');

@@ -1,8 +1,8 @@
 import type { ConvAttrs, KernelConfig } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { program } from '../../program.js';
-import { padded, releasePadded } from './conv-pad.js';
-import { CONV_ARGS, convUniforms, tapRuns, unravel4, windowExtent } from './conv-uniforms.js';
+import { paddedX, releasePadded } from './conv-pad.js';
+import { CONV_ARGS, convUniforms, tapRuns, unravel4 } from './conv-uniforms.js';
 
 /**
  * Inputs [x NHWC, filter HWIO]: output element (n, oy, ox, o) sums x times filter over its window and
@@ -37,8 +37,7 @@ export const conv2DKernel: KernelConfig<ConvAttrs> = {
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x, filter], attrs: { info }, backend }) => {
     const gpu = backend as GpuBackend;
-    const [rows, cols] = windowExtent(info);
-    const xp = padded(gpu, x, x.shape, info.pad.top, info.pad.left, rows, cols);
+    const xp = paddedX(gpu, x, info);
     const out = gpu.run(conv2D, [xp.tensor, filter], [...convUniforms(info), xp.rows, xp.cols, ...tapRuns(info)],
       [info.batchSize, info.outHeight, info.outWidth, info.outChannels], 'float32');
     releasePadded(gpu, xp);

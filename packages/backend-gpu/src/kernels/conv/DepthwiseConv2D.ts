@@ -1,8 +1,8 @@
 import type { DepthwiseConvAttrs, KernelConfig } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { divmod, program } from '../../program.js';
-import { padded, releasePadded } from './conv-pad.js';
-import { CONV_ARGS, convUniforms, unravel4, windowExtent } from './conv-uniforms.js';
+import { paddedX, releasePadded } from './conv-pad.js';
+import { CONV_ARGS, convUniforms, unravel4 } from './conv-uniforms.js';
 
 /**
  * Inputs [x NHWC, filter [fh, fw, inC, multiplier]]: output element (n, oy, ox, j), j = c * mult + q,
@@ -34,8 +34,7 @@ export const depthwiseConv2DKernel: KernelConfig<DepthwiseConvAttrs> = {
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x, filter], attrs: { info }, backend }) => {
     const gpu = backend as GpuBackend;
-    const [extentH, extentW] = windowExtent(info);
-    const xp = padded(gpu, x, x.shape, info.pad.top, info.pad.left, extentH, extentW);
+    const xp = paddedX(gpu, x, info);
     const out = gpu.run(depthwiseConv2D, [xp.tensor, filter], [...convUniforms(info), xp.rows, xp.cols],
       [info.batchSize, info.outHeight, info.outWidth, info.outChannels], 'float32');
     releasePadded(gpu, xp);

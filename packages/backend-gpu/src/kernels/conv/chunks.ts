@@ -1,8 +1,6 @@
-import type { Conv2DInfo, TensorInfo } from '@neurite/tensor';
+import type { TensorInfo } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
-import { program, type Program } from '../../program.js';
-import { padded, releasePadded } from './conv-pad.js';
-import { convUniforms, windowExtent } from './conv-uniforms.js';
+import { program } from '../../program.js';
 
 /**
  * Filter gradients reduce over every output pixel of the batch. Done by one thread per filter element,
@@ -49,22 +47,4 @@ export function addChunks(backend: GpuBackend, partials: TensorInfo, chunks: num
   const out = backend.run(sumChunks, [partials], [chunks, size], shape, 'float32');
   backend.disposeData(partials.dataId);
   return out;
-}
-
-/**
- * Runs a chunked filter-gradient program (Conv2D's or the depthwise one) over x zero-padded to the
- * windows' extent and dy, and adds its chunks into the filter gradient of `shape`.
- */
-export function filterGradient(
-  gpu: GpuBackend, prog: Program, x: TensorInfo, dy: TensorInfo, info: Conv2DInfo, shape: number[],
-): TensorInfo {
-  const [extentH, extentW] = windowExtent(info);
-  const xp = padded(gpu, x, x.shape, info.pad.top, info.pad.left, extentH, extentW);
-  const totalRows = info.batchSize * info.outHeight;
-  const rowElements = info.outWidth * info.outChannels + info.strideHeight * xp.cols * info.inChannels;
-  const rows = chunkRows(totalRows, rowElements, shape.reduce((a, b) => a * b, 1));
-  const chunks = totalRows / rows;
-  const partials = gpu.run(prog, [xp.tensor, dy], [...convUniforms(info), xp.rows, xp.cols, rows], [chunks, ...shape], 'float32');
-  releasePadded(gpu, xp);
-  return addChunks(gpu, partials, chunks, shape);
 }

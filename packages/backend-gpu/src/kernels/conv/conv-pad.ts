@@ -1,7 +1,7 @@
 import type { Conv2DInfo, TensorInfo } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { program } from '../../program.js';
-import { unravel4 } from './conv-uniforms.js';
+import { unravel4, windowExtent } from './conv-uniforms.js';
 
 /**
  * Zero padding as a separate pass, so the conv programs that read every window tap run loops with
@@ -33,7 +33,7 @@ export interface Padded {
  * no element the caller reads would be padding (no leading padding, and rows/cols within x), x itself
  * is returned with its own row and column counts.
  */
-export function padded(
+function padded(
   backend: GpuBackend, x: TensorInfo, [n, h, w, ch]: readonly number[], top: number, left: number, rows: number, cols: number,
 ): Padded {
   if (top === 0 && left === 0 && rows <= h && cols <= w) return { tensor: x, rows: h, cols: w, temporary: false };
@@ -45,6 +45,15 @@ export function padded(
 export function releasePadded(backend: GpuBackend, p: Padded): void {
   if (!p.temporary) return;
   backend.disposeData(p.tensor.dataId);
+}
+
+/**
+ * For the programs that read every window tap (Conv2D, DepthwiseConv2D, the filter gradients): x padded
+ * to the windows' extent, with the conv's top and left padding before it.
+ */
+export function paddedX(backend: GpuBackend, x: TensorInfo, info: Conv2DInfo): Padded {
+  const [rows, cols] = windowExtent(info);
+  return padded(backend, x, x.shape, info.pad.top, info.pad.left, rows, cols);
 }
 
 /**

@@ -37,6 +37,15 @@ export function unravel4(index: string, h: string, w: string, ch: string, names:
 }
 
 /**
+ * Kernel-source snippet `code` (lines without leading indentation) made ready to splice in at nesting
+ * `depth`: every line after the first is indented by `depth` steps (the first takes the template's).
+ * Only for readable generated source; gpu.js ignores the layout.
+ */
+export function nest(code: string, depth: number): string {
+  return code.split('\n').join(`\n${'  '.repeat(depth)}`);
+}
+
+/**
  * The rows and columns of the input that the output windows span, padding included:
  * (out - 1) * stride + (filter - 1) * dilation + 1 along each axis.
  */
