@@ -1,5 +1,6 @@
 import { add, div, mul, sqrt, square, sub, type Tensor, type Variable } from '@neurite/tensor';
 import { Optimizer, type BaseOptimizerArgs } from './base-optimizer.js';
+import type { SlotLayout } from './state.js';
 import { checkNonNegative } from './validate.js';
 
 /** Options of Adagrad. */
@@ -22,8 +23,13 @@ export class Adagrad extends Optimizer {
     this.epsilon = checkNonNegative('Adagrad', 'epsilon', args?.epsilon ?? 1e-7);
   }
 
+  /** Keras: every variable's accumulator, starting at initialAccumulatorValue. */
+  protected slotLayout(): SlotLayout {
+    return [[{ name: 'accumulator', initialValue: this.initialAccumulatorValue }]];
+  }
+
   protected updateStep(gradient: Tensor, variable: Variable, lr: number): void {
-    const acc = this.slot(variable, 'accumulator', this.initialAccumulatorValue);
+    const acc = this.slot(variable, 'accumulator');
     acc.assign(add(acc, square(gradient)));
     variable.assign(sub(variable, div(mul(gradient, lr), sqrt(add(acc, this.epsilon)))));
   }

@@ -1,5 +1,6 @@
 import { add, div, maximum, mul, sqrt, square, sub, type Tensor, type Variable } from '@neurite/tensor';
 import { Optimizer, type BaseOptimizerArgs } from './base-optimizer.js';
+import type { SlotLayout } from './state.js';
 import { checkBoolean, checkNonNegative, checkUnit } from './validate.js';
 
 /** Options of Adam (and AdamW). */
@@ -37,6 +38,12 @@ export class Adam extends Optimizer {
     this.amsgrad = checkBoolean(owner, 'amsgrad', args?.amsgrad ?? false);
   }
 
+  /** Keras: each variable's momentum and velocity, interleaved; then, with amsgrad, each velocity_hat. */
+  protected slotLayout(): SlotLayout {
+    const pairs = [{ name: 'momentum' }, { name: 'velocity' }];
+    return this.amsgrad ? [pairs, [{ name: 'velocity_hat' }]] : [pairs];
+  }
+
   protected updateStep(gradient: Tensor, variable: Variable, lr: number): void {
     const t = this.iterations + 1;
     const alpha = (lr * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
@@ -46,7 +53,7 @@ export class Adam extends Optimizer {
     v.assign(add(v, mul(sub(square(gradient), v), 1 - this.beta2)));
     let vUsed: Tensor = v;
     if (this.amsgrad) {
-      const vHat = this.slot(variable, 'velocityHat');
+      const vHat = this.slot(variable, 'velocity_hat');
       vHat.assign(maximum(vHat, v));
       vUsed = vHat;
     }

@@ -1,8 +1,9 @@
 import {
-  cast, fill, mul, NeuriteError, sub, tidy, Tensor, Variable, variable as makeVariable,
+  cast, fill, mul, NeuriteError, sub, tensor, tidy, Tensor, Variable, variable as makeVariable,
 } from '@neurite/tensor';
 import { clipByGlobalNorm, clipByNorm, clipByValueSymmetric } from './clip.js';
 import type { LearningRateSchedule, OptimizerArgs, OptimizerLike } from './optimizer.js';
+import type { OptimizerStateVariable, SavedStateValue, SlotLayout, SlotSpec } from './state.js';
 import {
   argError, checkLearningRate, checkName, checkNonNegative, checkOptionalPositive, checkOptions, isSchedule,
 } from './validate.js';
@@ -43,6 +44,7 @@ export abstract class Optimizer implements OptimizerLike {
   private readonly slots = new Map<Variable, Map<string, Variable>>();
   private readonly decayExcludedVariables = new Set<Variable>();
   private decayExcludedNames: string[] = [];
+  private layoutCache: SlotLayout | null = null;
 
   protected constructor(args: BaseOptimizerArgs | undefined, defaults: { learningRate: number; name: string }, ownKeys: readonly string[]) {
     const owner = this.className;
@@ -140,19 +142,141 @@ export abstract class Optimizer implements OptimizerLike {
     this.disposed = true;
   }
 
+  /**
+   * Creates every slot of `variables` that does not exist yet (zeros, or the optimizer's initial value), as
+   * Keras's `build(var_list)` does; `applyGradients` otherwise creates them on first use.
+   */
+  build(variables: readonly Variable[]): void {
+    this.checkUsable('build');
+    for (const [variable, spec] of this.slotOrder(checkVariables(this.className, 'build', variables))) this.slot(variable, spec.name);
+  }
+
+  /**
+   * The optimizer's state for the model variables `variables` (the model's trainable weights, in order),
+   * listed as Keras 3's `optimizer.variables`: iterations, learning_rate (unless the rate is a schedule),
+   * then the slots in this optimizer's Keras layout. Missing slots are created first, as `build` does.
+   */
+  stateVariables(variables: readonly Variable[]): OptimizerStateVariable[] {
+    this.checkUsable('stateVariables');
+    const vars = checkVariables(this.className, 'stateVariables', variables);
+    const head: OptimizerStateVariable[] = [{ name: 'iterations', dtype: 'int64', shape: [], value: this.steps }];
+    if (!isSchedule(this.lr)) head.push({ name: 'learning_rate', dtype: 'float32', shape: [], value: this.lr });
+    const slots = this.slotOrder(vars).map(([v, spec]): OptimizerStateVariable => ({
+      name: `${v.name}/${spec.name}`, dtype: 'float32', shape: [...v.shape], value: this.slot(v, spec.name),
+    }));
+    return [...head, ...slots];
+  }
+
+  /**
+   * Restores a state saved in `stateVariables`'s order (Keras's `optimizer.variables`) for the model
+   * variables `variables`: iterations, the learning rate (kept when the saved float32 value is merely the
+   * rounding of this optimizer's rate, and ignored with a schedule) and every slot. A state of iterations
+   * and learning rate only (what Keras saves for an optimizer that never took a step) restores those and
+   * leaves the slots as they are. Everything is checked first — count, shapes, integer or float storage,
+   * values — so on error (a NeuriteError naming this optimizer, the index and the expected shape) nothing
+   * has changed.
+   */
+  loadState(variables: readonly Variable[], saved: readonly SavedStateValue[]): void {
+    this.checkUsable('loadState');
+    const vars = checkVariables(this.className, 'loadState', variables);
+    if (!Array.isArray(saved)) throw argError(`${this.className}.loadState`, 'saved', 'an array of { shape, values, kind }', saved);
+    const headLength = isSchedule(this.lr) ? 1 : 2;
+    const order = this.slotOrder(vars);
+    const expected = [
+      { name: 'iterations', kind: 'int', shape: [] as readonly number[] },
+      ...(headLength === 2 ? [{ name: 'learning_rate', kind: 'float', shape: [] as readonly number[] }] : []),
+      ...order.map(([v, spec]) => ({ name: `${spec.name} of '${v.name}'`, kind: 'float', shape: v.shape as readonly number[] })),
+    ];
+    const who = `${this.className} '${this.name}'`;
+    if (saved.length !== expected.length && saved.length !== headLength) {
+      throw new NeuriteError(
+        `${who} has ${expected.length} variables (${this.describeLayout(headLength, vars.length)}) whereas the saved optimizer has ${saved.length} variables`,
+      );
+    }
+    saved.forEach((value, i) => {
+      const e = expected[i];
+      const at = `${who}: saved variable ${i} (${e.name})`;
+      const shape = value?.shape;
+      if (!Array.isArray(shape) || shape.length !== e.shape.length || shape.some((d, k) => d !== e.shape[k])) {
+        const got = Array.isArray(shape) ? `[${shape.join(', ')}]` : String(shape);
+        throw new NeuriteError(`${at} must have shape [${e.shape.join(', ')}]; the saved one has ${got}`);
+      }
+      if (value.kind !== e.kind) {
+        const words = (k: string) => (k === 'int' ? 'integers' : 'floating-point numbers');
+        const dtype = e.kind === 'int' ? 'int64' : 'float32';
+        throw new NeuriteError(`${at} must be stored as ${words(e.kind)} (${dtype}); the saved one holds ${words(value.kind)}`);
+      }
+      const size = e.shape.reduce((a, b) => a * b, 1);
+      if (value.values?.length !== size) {
+        throw new NeuriteError(`${at} must hold ${size} values (shape [${e.shape.join(', ')}]); the saved one holds ${String(value.values?.length)}`);
+      }
+    });
+    const iterations = saved[0].values[0];
+    if (!Number.isSafeInteger(iterations) || iterations < 0) {
+      throw new NeuriteError(`${who}: saved variable 0 (iterations) must be an integer >= 0; the saved one is ${iterations}`);
+    }
+    const savedRate = headLength === 2 ? saved[1].values[0] : null;
+    if (savedRate !== null && !(Number.isFinite(savedRate) && savedRate > 0)) {
+      throw new NeuriteError(`${who}: saved variable 1 (learning_rate) must be a finite number > 0; the saved one is ${savedRate}`);
+    }
+    // All checked: apply.
+    this.steps = iterations;
+    if (savedRate !== null && typeof this.lr === 'number' && Math.fround(this.lr) !== Math.fround(savedRate)) this.lr = savedRate;
+    if (saved.length === headLength) return;
+    order.forEach(([v, spec], k) => {
+      const slot = this.slot(v, spec.name);
+      const { values } = saved[headLength + k];
+      const value = tidy(() => {
+        const t = tensor(Float32Array.from(values), [...v.shape], 'float32');
+        return t.dtype === slot.dtype ? t : t.cast(slot.dtype);
+      });
+      slot.assign(value);
+      value.dispose();
+    });
+  }
+
   /** Updates `variable` in place from its (clipped) gradient at learning rate `lr`. */
   protected abstract updateStep(gradient: Tensor, variable: Variable, lr: number): void;
 
-  /** The slot `slotName` of `variable`, created on first use filled with `initialValue`. */
-  protected slot(variable: Variable, slotName: string, initialValue = 0): Variable {
+  /**
+   * This optimizer's slots in Keras's order (see SlotLayout): each optimizer declares its layout here, once;
+   * `slot` takes the initial values from it, and saving and loading follow it.
+   */
+  protected abstract slotLayout(): SlotLayout;
+
+  /** The slot `slotName` (declared in `slotLayout`) of `variable`, created on first use with its initial value. */
+  protected slot(variable: Variable, slotName: string): Variable {
     let perVar = this.slots.get(variable);
     if (!perVar) this.slots.set(variable, (perVar = new Map()));
     let s = perVar.get(slotName);
     if (!s) {
+      const spec = this.layout().flat().find((x) => x.name === slotName);
+      if (!spec) throw new NeuriteError(`${this.className}: slot '${slotName}' is not in its slot layout`);
+      const initialValue = spec.initialValue ?? 0;
       s = tidy(() => makeVariable(fill(variable.shape, initialValue, variable.dtype), { trainable: false }));
       perVar.set(slotName, s);
     }
     return s;
+  }
+
+  private layout(): SlotLayout {
+    return (this.layoutCache ??= this.slotLayout());
+  }
+
+  /** Every (variable, slot) pair in Keras's order: pass by pass, variable by variable. */
+  private slotOrder(variables: readonly Variable[]): [Variable, SlotSpec][] {
+    return this.layout().flatMap((pass) => variables.flatMap((v) => pass.map((spec): [Variable, SlotSpec] => [v, spec])));
+  }
+
+  /** 'iterations, learning_rate, then momentum and velocity of each of 3 model variables'. */
+  private describeLayout(headLength: number, count: number): string {
+    const passes = this.layout().map((pass) => `${pass.map((s) => s.name).join(' and ')} of each`);
+    const head = headLength === 2 ? 'iterations, learning_rate' : 'iterations';
+    return passes.length === 0 ? head : `${head}, then ${passes.join(', then ')} of ${count} model variable${count === 1 ? '' : 's'}`;
+  }
+
+  private checkUsable(method: string): void {
+    if (this.disposed) throw new NeuriteError(`${this.className}: ${method} was called after dispose()`);
   }
 
   private clipGradients(grads: Tensor[]): Tensor[] {
@@ -187,4 +311,16 @@ export abstract class Optimizer implements OptimizerLike {
       seen.add(v);
     });
   }
+}
+
+/** A list of distinct Variables (the model variables whose state is listed or restored). */
+function checkVariables(owner: string, method: string, variables: readonly Variable[]): readonly Variable[] {
+  if (!Array.isArray(variables)) throw argError(`${owner}.${method}`, 'variables', 'an array of Variables', variables);
+  const seen = new Set<Variable>();
+  variables.forEach((v, i) => {
+    if (!(v instanceof Variable)) throw argError(`${owner}.${method}`, `variables[${i}]`, 'a Variable', v);
+    if (seen.has(v)) throw argError(`${owner}.${method}`, `variables[${i}]`, 'a variable not listed twice', v.name);
+    seen.add(v);
+  });
+  return variables;
 }

@@ -1,6 +1,7 @@
 // The optimizers module's public API (the lead wires it into the package's src/index.ts).
 export type { LearningRateSchedule, OptimizerArgs, OptimizerLike } from './optimizer.js';
 export { Optimizer, type BaseOptimizerArgs, type SerializedConfig } from './base-optimizer.js';
+export type { OptimizerStateVariable, SavedStateValue, SlotLayout, SlotSpec } from './state.js';
 export { SGD, type SGDArgs } from './sgd.js';
 export { Adam, type AdamArgs } from './adam.js';
 export { AdamW, type AdamWArgs } from './adamw.js';

@@ -1,5 +1,6 @@
 import { add, div, mul, sqrt, square, sub, type Tensor, type Variable } from '@neurite/tensor';
 import { Optimizer, type BaseOptimizerArgs } from './base-optimizer.js';
+import type { SlotLayout } from './state.js';
 import { checkBoolean, checkNonNegative, checkUnit } from './validate.js';
 
 /** Options of RMSprop. */
@@ -33,12 +34,21 @@ export class RMSprop extends Optimizer {
     this.centered = checkBoolean('RMSprop', 'centered', args?.centered ?? false);
   }
 
+  /** Keras: every variable's velocity; then every momentum (momentum > 0); then every average_gradient (centered). */
+  protected slotLayout(): SlotLayout {
+    return [
+      [{ name: 'velocity' }],
+      ...(this.momentum > 0 ? [[{ name: 'momentum' }]] : []),
+      ...(this.centered ? [[{ name: 'average_gradient' }]] : []),
+    ];
+  }
+
   protected updateStep(gradient: Tensor, variable: Variable, lr: number): void {
     const velocity = this.slot(variable, 'velocity');
     velocity.assign(add(mul(velocity, this.rho), mul(square(gradient), 1 - this.rho)));
     let denominator: Tensor;
     if (this.centered) {
-      const avg = this.slot(variable, 'averageGradient');
+      const avg = this.slot(variable, 'average_gradient');
       avg.assign(add(mul(avg, this.rho), mul(gradient, 1 - this.rho)));
       denominator = add(sub(velocity, square(avg)), this.epsilon);
     } else {

@@ -1,5 +1,6 @@
 import { add, mul, type Tensor, type Variable } from '@neurite/tensor';
 import { Optimizer, type BaseOptimizerArgs } from './base-optimizer.js';
+import type { SlotLayout } from './state.js';
 import { checkBoolean, checkUnit } from './validate.js';
 
 /** Options of SGD. */
@@ -23,6 +24,11 @@ export class SGD extends Optimizer {
     super(args, { learningRate: 0.01, name: 'SGD' }, ['momentum', 'nesterov']);
     this.momentum = checkUnit('SGD', 'momentum', args?.momentum ?? 0, true);
     this.nesterov = checkBoolean('SGD', 'nesterov', args?.nesterov ?? false);
+  }
+
+  /** Keras: each variable's momentum, only when momentum != 0. */
+  protected slotLayout(): SlotLayout {
+    return this.momentum === 0 ? [] : [[{ name: 'momentum' }]];
   }
 
   protected updateStep(gradient: Tensor, variable: Variable, lr: number): void {

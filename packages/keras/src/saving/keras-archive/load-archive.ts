@@ -6,6 +6,7 @@ import { assignWeights } from './assign-weights.js';
 import { buildModel } from './build-model.js';
 import { restoreCompile } from './compile-config-read.js';
 import { readHdf5 } from './h5/h5-bytes.js';
+import { readOptimizerVars, restoreOptimizer } from './optimizer-state.js';
 import { readKeras3Weights } from './read-keras3-weights.js';
 import { storageEntries } from './storage-paths.js';
 import { readZip } from './zip-archive.js';
@@ -37,8 +38,9 @@ function members(bytes: Uint8Array, name: string, operation: string) {
 /**
  * Loads a Keras 3 `.keras` archive: the model from config.json, then every weight from
  * model.weights.h5, all read and checked before any is assigned, then (unless `compile: false`) the
- * training configuration from config.json's compile_config. On any error the model built so far is
- * disposed and nothing is returned.
+ * training configuration from config.json's compile_config and the optimizer's state from
+ * `optimizer/vars` (skipped with a warning when it does not fit the optimizer). On any error the model
+ * built so far is disposed and nothing is returned.
  */
 export async function loadKerasArchive(bytes: Uint8Array, name: string, options: LoadOptions, operation: string): Promise<Model> {
   const parts = members(bytes, name, operation);
@@ -47,9 +49,22 @@ export async function loadKerasArchive(bytes: Uint8Array, name: string, options:
   const model = buildModel(config, options, name, operation, CONFIG_MEMBER);
   try {
     const entries = storageEntries(model, config);
-    const plan = await readHdf5(parts.weights, name, operation, (file) => readKeras3Weights(file, entries, name, operation, `${WEIGHTS_MEMBER}: `), WEIGHTS_MEMBER);
+    const compile = options.compile !== false;
+    const { plan, optimizerState } = await readHdf5(
+      parts.weights,
+      name,
+      operation,
+      (file) => ({
+        plan: readKeras3Weights(file, entries, name, operation, `${WEIGHTS_MEMBER}: `),
+        optimizerState: compile ? readOptimizerVars(file) : null,
+      }),
+      WEIGHTS_MEMBER,
+    );
     assignWeights(plan);
-    if (options.compile !== false) restoreCompile(model, config.compile_config, name, operation);
+    if (compile) {
+      restoreCompile(model, config.compile_config, name, operation);
+      if (optimizerState) restoreOptimizer(model, optimizerState, name, operation);
+    }
   } catch (e) {
     model.dispose();
     throw e;

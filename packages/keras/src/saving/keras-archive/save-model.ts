@@ -13,7 +13,8 @@ const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value
 
 /**
  * Saves `model` as a Keras 3 `.keras` archive: metadata.json, config.json (with compile_config when the
- * model is compiled) and model.weights.h5, stored uncompressed as Keras writes them. Everything is built
+ * model is compiled) and model.weights.h5 (with the optimizer's state, `optimizer/vars/<i>` in Keras's
+ * order, when the model is compiled with a Neurite optimizer), stored uncompressed as Keras writes them. Everything is built
  * in memory first; given a path (Node) the archive is then written through a temporary file renamed over
  * the target, so a failed save leaves any previous file intact. Returns the archive's bytes.
  */
@@ -25,7 +26,7 @@ export async function saveModel(model: Model, target?: SaveTarget): Promise<Uint
     const compileConfig = compileConfigOf(model);
     if (compileConfig) config.compile_config = compileConfig;
   }
-  const weights = await keras3WeightsBytes(model, OP, config);
+  const weights = await keras3WeightsBytes(model, OP, config, true);
   const archive = writeZip([
     [METADATA_MEMBER, encode(metadataJson())],
     [CONFIG_MEMBER, encode(config)],

@@ -4,6 +4,7 @@ import { messageOf } from '../sources/index.js';
 import { writeHdf5 } from './h5/h5-bytes.js';
 import type { H5File, H5Group } from './h5/h5wasm-module.js';
 import { getEntity, isGroup } from './h5/h5-read.js';
+import { OPTIMIZER_VARS, snapshotOptimizer, writeOptimizerVars } from './optimizer-state.js';
 import { storageEntries, varsGroupOf } from './storage-paths.js';
 
 interface StoredVariable {
@@ -51,10 +52,12 @@ async function snapshot(model: Model, operation: string, json?: unknown): Promis
 /**
  * The bytes of a Keras 3 weights file for `model`: each layer's variables at `<path>/vars/<i>` (float32,
  * uncompressed, as Keras writes them), every layer's `vars` group with its `name` attribute (Keras 3.10
- * writes it), empty groups for layers without variables. The optimizer's state is not written.
+ * writes it), empty groups for layers without variables. With `withOptimizer` (a whole-model save) and a
+ * model compiled with a Neurite optimizer, the optimizer's state too, at `optimizer/vars/<i>`.
  */
-export async function keras3WeightsBytes(model: Model, operation: string, json?: unknown): Promise<Uint8Array> {
+export async function keras3WeightsBytes(model: Model, operation: string, json?: unknown, withOptimizer = false): Promise<Uint8Array> {
   const groups = await snapshot(model, operation, json);
+  const optimizer = withOptimizer ? await snapshotOptimizer(model, operation) : null;
   return writeHdf5(operation, (file) => {
     for (const { path, name, variables } of groups) {
       const group = ensureGroup(file, path);
@@ -63,5 +66,6 @@ export async function keras3WeightsBytes(model: Model, operation: string, json?:
         group.create_dataset({ name: String(index), data: values, shape, dtype: values instanceof Int32Array ? '<i' : '<f' });
       }
     }
+    if (optimizer) writeOptimizerVars(ensureGroup(file, OPTIMIZER_VARS), optimizer);
   });
 }
