@@ -1,5 +1,6 @@
 import type { DepthwiseConvAttrs, KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
+import { WindowTaps } from './window-taps.js';
 
 /**
  * Inputs [x NHWC, filter [fh, fw, inC, multiplier]]; output channel c * multiplier + q. For each output
@@ -14,38 +15,29 @@ export const depthwiseConv2DKernel: KernelConfig<DepthwiseConvAttrs> = {
     const cpu = backend as CpuBackend;
     const xv = cpu.values(x);
     const fv = cpu.values(filter);
-    const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, outChannels: OC } = info;
-    const { filterHeight: FH, filterWidth: FW, strideHeight: SH, strideWidth: SW, dilationHeight: DH, dilationWidth: DW, pad } = info;
-    const M = info.channelMultiplier;
-    const out = new Float32Array(N * OH * OW * OC);
+    const { inChannels: C, outChannels: OC, channelMultiplier: M } = info;
+    const win = new WindowTaps(info);
+    const { tap, offset } = win;
+    const out = new Float32Array(win.pixels * OC);
     const acc = new Float64Array(OC);
-    let o = 0;
-    for (let n = 0; n < N; n++) {
-      for (let oy = 0; oy < OH; oy++) {
-        for (let ox = 0; ox < OW; ox++, o += OC) {
-          acc.fill(0);
-          for (let fy = 0; fy < FH; fy++) {
-            const iy = oy * SH - pad.top + fy * DH;
-            if (iy < 0 || iy >= H) continue;
-            for (let fx = 0; fx < FW; fx++) {
-              const ix = ox * SW - pad.left + fx * DW;
-              if (ix < 0 || ix >= W) continue;
-              const xBase = ((n * H + iy) * W + ix) * C;
-              const fBase = (fy * FW + fx) * OC;
-              if (M === 1) {
-                for (let c = 0; c < C; c++) acc[c] += xv[xBase + c] * fv[fBase + c];
-              } else {
-                for (let c = 0; c < C; c++) {
-                  const xc = xv[xBase + c];
-                  for (let q = 0, j = c * M; q < M; q++, j++) acc[j] += xc * fv[fBase + j];
-                }
-              }
-            }
+    for (let p = 0, o = 0; p < win.pixels; p++, o += OC) {
+      const count = win.gather(p);
+      const origin = win.origin;
+      acc.fill(0);
+      for (let t = 0; t < count; t++) {
+        const xb = origin + offset[t];
+        const fb = tap[t] * OC;
+        if (M === 1) {
+          for (let c = 0; c < C; c++) acc[c] += xv[xb + c] * fv[fb + c];
+        } else {
+          for (let c = 0; c < C; c++) {
+            const xc = xv[xb + c];
+            for (let q = 0, j = c * M; q < M; q++, j++) acc[j] += xc * fv[fb + j];
           }
-          for (let j = 0; j < OC; j++) out[o + j] = acc[j];
         }
       }
+      for (let j = 0; j < OC; j++) out[o + j] = acc[j];
     }
-    return cpu.output(out, [N, OH, OW, OC], 'float32');
+    return cpu.output(out, [info.batchSize, info.outHeight, info.outWidth, OC], 'float32');
   },
 };

@@ -1,5 +1,6 @@
 import type { DepthwiseConvAttrs, KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
+import { WindowTaps } from './window-taps.js';
 
 /** Inputs [x, dy]: each filter tap accumulates input pixel times dy over every output pixel that used it. */
 export const depthwiseConv2DBackpropFilterKernel: KernelConfig<DepthwiseConvAttrs> = {
@@ -9,35 +10,26 @@ export const depthwiseConv2DBackpropFilterKernel: KernelConfig<DepthwiseConvAttr
     const cpu = backend as CpuBackend;
     const xv = cpu.values(x);
     const dyv = cpu.values(dy);
-    const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, outChannels: OC } = info;
-    const { filterHeight: FH, filterWidth: FW, strideHeight: SH, strideWidth: SW, dilationHeight: DH, dilationWidth: DW, pad } = info;
-    const M = info.channelMultiplier;
-    const df = new Float64Array(FH * FW * OC);
-    let o = 0;
-    for (let n = 0; n < N; n++) {
-      for (let oy = 0; oy < OH; oy++) {
-        for (let ox = 0; ox < OW; ox++, o += OC) {
-          for (let fy = 0; fy < FH; fy++) {
-            const iy = oy * SH - pad.top + fy * DH;
-            if (iy < 0 || iy >= H) continue;
-            for (let fx = 0; fx < FW; fx++) {
-              const ix = ox * SW - pad.left + fx * DW;
-              if (ix < 0 || ix >= W) continue;
-              const xBase = ((n * H + iy) * W + ix) * C;
-              const fBase = (fy * FW + fx) * OC;
-              if (M === 1) {
-                for (let c = 0; c < C; c++) df[fBase + c] += xv[xBase + c] * dyv[o + c];
-              } else {
-                for (let c = 0; c < C; c++) {
-                  const xc = xv[xBase + c];
-                  for (let q = 0, j = c * M; q < M; q++, j++) df[fBase + j] += xc * dyv[o + j];
-                }
-              }
-            }
+    const { inChannels: C, outChannels: OC, channelMultiplier: M } = info;
+    const win = new WindowTaps(info);
+    const { tap, offset } = win;
+    const df = new Float64Array(win.size * OC);
+    for (let p = 0, o = 0; p < win.pixels; p++, o += OC) {
+      const count = win.gather(p);
+      const origin = win.origin;
+      for (let t = 0; t < count; t++) {
+        const xb = origin + offset[t];
+        const fb = tap[t] * OC;
+        if (M === 1) {
+          for (let c = 0; c < C; c++) df[fb + c] += xv[xb + c] * dyv[o + c];
+        } else {
+          for (let c = 0; c < C; c++) {
+            const xc = xv[xb + c];
+            for (let q = 0, j = c * M; q < M; q++, j++) df[fb + j] += xc * dyv[o + j];
           }
         }
       }
     }
-    return cpu.output(Float32Array.from(df), [FH, FW, C, M], 'float32');
+    return cpu.output(Float32Array.from(df), [info.filterHeight, info.filterWidth, C, M], 'float32');
   },
 };

@@ -1,5 +1,6 @@
 import type { DepthwiseConvAttrs, KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
+import { WindowTaps } from './window-taps.js';
 
 /** Inputs [dy, filter]: each output pixel sends dy times the filter tap back to the input pixel under the tap. */
 export const depthwiseConv2DBackpropInputKernel: KernelConfig<DepthwiseConvAttrs> = {
@@ -9,32 +10,23 @@ export const depthwiseConv2DBackpropInputKernel: KernelConfig<DepthwiseConvAttrs
     const cpu = backend as CpuBackend;
     const dyv = cpu.values(dy);
     const fv = cpu.values(filter);
-    const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, outChannels: OC } = info;
-    const { filterHeight: FH, filterWidth: FW, strideHeight: SH, strideWidth: SW, dilationHeight: DH, dilationWidth: DW, pad } = info;
-    const M = info.channelMultiplier;
+    const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outChannels: OC, channelMultiplier: M } = info;
+    const win = new WindowTaps(info);
+    const { tap, offset } = win;
     const dx = new Float64Array(N * H * W * C);
-    let o = 0;
-    for (let n = 0; n < N; n++) {
-      for (let oy = 0; oy < OH; oy++) {
-        for (let ox = 0; ox < OW; ox++, o += OC) {
-          for (let fy = 0; fy < FH; fy++) {
-            const iy = oy * SH - pad.top + fy * DH;
-            if (iy < 0 || iy >= H) continue;
-            for (let fx = 0; fx < FW; fx++) {
-              const ix = ox * SW - pad.left + fx * DW;
-              if (ix < 0 || ix >= W) continue;
-              const xBase = ((n * H + iy) * W + ix) * C;
-              const fBase = (fy * FW + fx) * OC;
-              if (M === 1) {
-                for (let c = 0; c < C; c++) dx[xBase + c] += dyv[o + c] * fv[fBase + c];
-              } else {
-                for (let c = 0; c < C; c++) {
-                  let s = 0;
-                  for (let q = 0, j = c * M; q < M; q++, j++) s += dyv[o + j] * fv[fBase + j];
-                  dx[xBase + c] += s;
-                }
-              }
-            }
+    for (let p = 0, o = 0; p < win.pixels; p++, o += OC) {
+      const count = win.gather(p);
+      const origin = win.origin;
+      for (let t = 0; t < count; t++) {
+        const xb = origin + offset[t];
+        const fb = tap[t] * OC;
+        if (M === 1) {
+          for (let c = 0; c < C; c++) dx[xb + c] += dyv[o + c] * fv[fb + c];
+        } else {
+          for (let c = 0; c < C; c++) {
+            let s = 0;
+            for (let q = 0, j = c * M; q < M; q++, j++) s += dyv[o + j] * fv[fb + j];
+            dx[xb + c] += s;
           }
         }
       }

@@ -1,4 +1,5 @@
 import type { Conv2DInfo } from '@neurite/tensor';
+import { WindowTaps } from './window-taps.js';
 
 /**
  * im2col and its adjoint for the matmul formulation of convolution. Row r of the column matrix is output
@@ -22,50 +23,36 @@ export function isPointwise(info: Conv2DInfo): boolean {
 
 /** Writes rows [r0, r1) of the column matrix of x (NHWC) into cols, from index 0. */
 export function im2col(x: Float32Array, info: Conv2DInfo, r0: number, r1: number, cols: Float32Array): void {
-  const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, filterHeight: FH, filterWidth: FW } = info;
-  const { strideHeight: SH, strideWidth: SW, dilationHeight: DH, dilationWidth: DW, pad } = info;
-  let idx = 0;
-  for (let r = r0; r < r1; r++) {
-    const ox = r % OW;
-    const oy = ((r - ox) / OW) % OH;
-    const n = Math.floor(r / (OW * OH));
-    for (let fy = 0; fy < FH; fy++) {
-      const iy = oy * SH - pad.top + fy * DH;
-      const rowInside = iy >= 0 && iy < H;
-      for (let fx = 0; fx < FW; fx++) {
-        const ix = ox * SW - pad.left + fx * DW;
-        if (rowInside && ix >= 0 && ix < W) {
-          const src = ((n * H + iy) * W + ix) * C;
-          for (let c = 0; c < C; c++) cols[idx + c] = x[src + c];
-        } else {
-          cols.fill(0, idx, idx + C);
-        }
-        idx += C;
-      }
+  const C = info.inChannels;
+  const win = new WindowTaps(info);
+  const { tap, offset } = win;
+  const K = win.size * C;
+  for (let r = r0, row = 0; r < r1; r++, row += K) {
+    const count = win.gather(r);
+    const origin = win.origin;
+    // a window over the padding has taps with no input: zero the row, then copy the taps it has
+    if (count < win.size) cols.fill(0, row, row + K);
+    for (let t = 0; t < count; t++) {
+      const dst = row + tap[t] * C;
+      const src = origin + offset[t];
+      for (let c = 0; c < C; c++) cols[dst + c] = x[src + c];
     }
   }
 }
 
 /** The adjoint of im2col: adds rows [r0, r1) of cols (from index 0) into their input positions of dx (NHWC). */
 export function col2im(cols: Float64Array, info: Conv2DInfo, r0: number, r1: number, dx: Float64Array): void {
-  const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, filterHeight: FH, filterWidth: FW } = info;
-  const { strideHeight: SH, strideWidth: SW, dilationHeight: DH, dilationWidth: DW, pad } = info;
-  let idx = 0;
-  for (let r = r0; r < r1; r++) {
-    const ox = r % OW;
-    const oy = ((r - ox) / OW) % OH;
-    const n = Math.floor(r / (OW * OH));
-    for (let fy = 0; fy < FH; fy++) {
-      const iy = oy * SH - pad.top + fy * DH;
-      const rowInside = iy >= 0 && iy < H;
-      for (let fx = 0; fx < FW; fx++) {
-        const ix = ox * SW - pad.left + fx * DW;
-        if (rowInside && ix >= 0 && ix < W) {
-          const dst = ((n * H + iy) * W + ix) * C;
-          for (let c = 0; c < C; c++) dx[dst + c] += cols[idx + c];
-        }
-        idx += C;
-      }
+  const C = info.inChannels;
+  const win = new WindowTaps(info);
+  const { tap, offset } = win;
+  const K = win.size * C;
+  for (let r = r0, row = 0; r < r1; r++, row += K) {
+    const count = win.gather(r);
+    const origin = win.origin;
+    for (let t = 0; t < count; t++) {
+      const src = row + tap[t] * C;
+      const dst = origin + offset[t];
+      for (let c = 0; c < C; c++) dx[dst + c] += cols[src + c];
     }
   }
 }
