@@ -71,15 +71,18 @@ it('fit, evaluate and predict on WebGPU (async reads only) match the CPU backend
   await setBackend('cpu');
 
   expect(Object.keys(gpu.history.history)).toEqual(['loss', 'accuracy', 'val_loss', 'val_accuracy']);
+  // float32 sums in another order may flip a sample that sits on a class boundary: accuracies may differ
+  // by a sample or two, losses by rounding only
+  const tolerance = (key: string, v: number) => (key.includes('accuracy') ? 0.05 : 1e-3 + 1e-3 * Math.abs(v));
   for (const [key, values] of Object.entries(cpu.history.history)) {
     const got = gpu.history.history[key];
-    values.forEach((v, i) => expect(Math.abs(got[i] - v), `${key}[${i}]: webgpu ${got[i]}, cpu ${v}`).toBeLessThan(1e-3 + 1e-3 * Math.abs(v)));
+    values.forEach((v, i) => expect(Math.abs(got[i] - v), `${key}[${i}]: webgpu ${got[i]}, cpu ${v}`).toBeLessThan(tolerance(key, v)));
   }
   // training moved the loss: the comparison is not between two untrained models
   expect(cpu.history.history.loss[3]).toBeLessThan(cpu.history.history.loss[0]);
   expect(typeof gpu.evaluation).toBe('object');
   const [ce, ge] = [cpu.evaluation as Record<string, number>, gpu.evaluation as Record<string, number>];
-  for (const key of Object.keys(ce)) expect(Math.abs(ge[key] - ce[key]), key).toBeLessThan(1e-3 + 1e-3 * Math.abs(ce[key]));
+  for (const key of Object.keys(ce)) expect(Math.abs(ge[key] - ce[key]), key).toBeLessThan(tolerance(key, ce[key]));
   expect(gpu.prediction.length).toBe(cpu.prediction.length);
   gpu.prediction.forEach((p, i) => expect(Math.abs(p - cpu.prediction[i])).toBeLessThan(1e-3));
   expect(cpu.leaked).toBe(0);
