@@ -3,7 +3,7 @@ import {
 } from '@neurite/tensor';
 import { clipByGlobalNorm, clipByNorm, clipByValueSymmetric } from './clip.js';
 import type { LearningRateSchedule, OptimizerArgs, OptimizerLike } from './optimizer.js';
-import type { OptimizerStateVariable, SavedStateValue, SlotLayout, SlotSpec } from './state.js';
+import { checkSavedState, type ExpectedStateValue, type OptimizerStateVariable, type SavedStateValue, type SlotLayout, type SlotSpec } from './state.js';
 import {
   argError, checkLearningRate, checkName, checkNonNegative, checkOptionalPositive, checkOptions, isSchedule,
 } from './validate.js';
@@ -182,43 +182,13 @@ export abstract class Optimizer implements OptimizerLike {
     if (!Array.isArray(saved)) throw argError(`${this.className}.loadState`, 'saved', 'an array of { shape, values, kind }', saved);
     const headLength = isSchedule(this.lr) ? 1 : 2;
     const order = this.slotOrder(vars);
-    const expected = [
-      { name: 'iterations', kind: 'int', shape: [] as readonly number[] },
-      ...(headLength === 2 ? [{ name: 'learning_rate', kind: 'float', shape: [] as readonly number[] }] : []),
-      ...order.map(([v, spec]) => ({ name: `${spec.name} of '${v.name}'`, kind: 'float', shape: v.shape as readonly number[] })),
+    const expected: ExpectedStateValue[] = [
+      { name: 'iterations', kind: 'int', shape: [] },
+      ...(headLength === 2 ? [{ name: 'learning_rate', kind: 'float' as const, shape: [] }] : []),
+      ...order.map(([v, spec]) => ({ name: `${spec.name} of '${v.name}'`, kind: 'float' as const, shape: v.shape })),
     ];
     const who = `${this.className} '${this.name}'`;
-    if (saved.length !== expected.length && saved.length !== headLength) {
-      throw new NeuriteError(
-        `${who} has ${expected.length} variables (${this.describeLayout(headLength, vars.length)}) whereas the saved optimizer has ${saved.length} variables`,
-      );
-    }
-    saved.forEach((value, i) => {
-      const e = expected[i];
-      const at = `${who}: saved variable ${i} (${e.name})`;
-      const shape = value?.shape;
-      if (!Array.isArray(shape) || shape.length !== e.shape.length || shape.some((d, k) => d !== e.shape[k])) {
-        const got = Array.isArray(shape) ? `[${shape.join(', ')}]` : String(shape);
-        throw new NeuriteError(`${at} must have shape [${e.shape.join(', ')}]; the saved one has ${got}`);
-      }
-      if (value.kind !== e.kind) {
-        const words = (k: string) => (k === 'int' ? 'integers' : 'floating-point numbers');
-        const dtype = e.kind === 'int' ? 'int64' : 'float32';
-        throw new NeuriteError(`${at} must be stored as ${words(e.kind)} (${dtype}); the saved one holds ${words(value.kind)}`);
-      }
-      const size = e.shape.reduce((a, b) => a * b, 1);
-      if (value.values?.length !== size) {
-        throw new NeuriteError(`${at} must hold ${size} values (shape [${e.shape.join(', ')}]); the saved one holds ${String(value.values?.length)}`);
-      }
-    });
-    const iterations = saved[0].values[0];
-    if (!Number.isSafeInteger(iterations) || iterations < 0) {
-      throw new NeuriteError(`${who}: saved variable 0 (iterations) must be an integer >= 0; the saved one is ${iterations}`);
-    }
-    const savedRate = headLength === 2 ? saved[1].values[0] : null;
-    if (savedRate !== null && !(Number.isFinite(savedRate) && savedRate > 0)) {
-      throw new NeuriteError(`${who}: saved variable 1 (learning_rate) must be a finite number > 0; the saved one is ${savedRate}`);
-    }
+    const { iterations, savedRate } = checkSavedState(who, expected, saved, headLength, () => this.describeLayout(headLength, vars.length));
     // All checked: apply.
     this.steps = iterations;
     if (savedRate !== null && typeof this.lr === 'number' && Math.fround(this.lr) !== Math.fround(savedRate)) this.lr = savedRate;

@@ -1,4 +1,4 @@
-import type { Variable } from '@neurite/tensor';
+import { NeuriteError, type Variable } from '@neurite/tensor';
 
 // The types of an optimizer's saved state, in Keras 3's layout: `optimizer.variables` is `iterations`
 // (int64), `learning_rate` (float32; only when the rate is a number, not a schedule), then the slot
@@ -38,4 +38,56 @@ export interface SavedStateValue {
   readonly values: ArrayLike<number>;
   /** Whether the file stored integers ('int', Keras's int64 iterations) or floating point ('float'). */
   readonly kind: 'int' | 'float';
+}
+
+/** What one saved value must be: its description in errors, its storage and its shape. */
+export interface ExpectedStateValue {
+  readonly name: string;
+  readonly kind: 'int' | 'float';
+  readonly shape: readonly number[];
+}
+
+/**
+ * Checks a saved state against what the optimizer `who` expects (iterations, learning_rate when
+ * `headLength` is 2, then the slots; a state of the head alone is accepted): count, shapes, integer or
+ * float storage, sizes and the head's values. Throws a NeuriteError naming the index and the expected
+ * shape; returns the saved iterations and learning rate (null without one).
+ */
+export function checkSavedState(
+  who: string,
+  expected: readonly ExpectedStateValue[],
+  saved: readonly SavedStateValue[],
+  headLength: number,
+  describeLayout: () => string,
+): { iterations: number; savedRate: number | null } {
+  if (saved.length !== expected.length && saved.length !== headLength) {
+    throw new NeuriteError(`${who} has ${expected.length} variables (${describeLayout()}) whereas the saved optimizer has ${saved.length} variables`);
+  }
+  saved.forEach((value, i) => {
+    const e = expected[i];
+    const at = `${who}: saved variable ${i} (${e.name})`;
+    const shape = value?.shape;
+    if (!Array.isArray(shape) || shape.length !== e.shape.length || shape.some((d, k) => d !== e.shape[k])) {
+      const got = Array.isArray(shape) ? `[${shape.join(', ')}]` : String(shape);
+      throw new NeuriteError(`${at} must have shape [${e.shape.join(', ')}]; the saved one has ${got}`);
+    }
+    if (value.kind !== e.kind) {
+      const words = (k: string) => (k === 'int' ? 'integers' : 'floating-point numbers');
+      const dtype = e.kind === 'int' ? 'int64' : 'float32';
+      throw new NeuriteError(`${at} must be stored as ${words(e.kind)} (${dtype}); the saved one holds ${words(value.kind)}`);
+    }
+    const size = e.shape.reduce((a, b) => a * b, 1);
+    if (value.values?.length !== size) {
+      throw new NeuriteError(`${at} must hold ${size} values (shape [${e.shape.join(', ')}]); the saved one holds ${String(value.values?.length)}`);
+    }
+  });
+  const iterations = saved[0].values[0];
+  if (!Number.isSafeInteger(iterations) || iterations < 0) {
+    throw new NeuriteError(`${who}: saved variable 0 (iterations) must be an integer >= 0; the saved one is ${iterations}`);
+  }
+  const savedRate = headLength === 2 ? saved[1].values[0] : null;
+  if (savedRate !== null && !(Number.isFinite(savedRate) && savedRate > 0)) {
+    throw new NeuriteError(`${who}: saved variable 1 (learning_rate) must be a finite number > 0; the saved one is ${savedRate}`);
+  }
+  return { iterations, savedRate };
 }
