@@ -139,5 +139,14 @@ export function arbTensorData(minRank = 0, maxRank = 3, maxDim = 4, min = -3, ma
   );
 }
 
-/** The number of fast-check runs per property: enough to find shape bugs, small enough for CI. */
-export const PROPERTY_RUNS = 25;
+/**
+ * The number of fast-check runs per property: enough to find shape bugs, small enough for CI. Set
+ * NEURITE_PROPERTY_RUNS (Node) for a longer soak, e.g. 400 before trusting a new backend.
+ */
+export const PROPERTY_RUNS = propertyRuns(25);
+
+function propertyRuns(fallback: number): number {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const n = Number(env?.NEURITE_PROPERTY_RUNS);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
