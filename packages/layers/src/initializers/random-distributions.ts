@@ -12,22 +12,24 @@ export interface RandomNormalConfig {
   seed?: number | null;
 }
 
-/** Keras's `RandomNormal`: normal values with `mean` and `stddev`. */
-export class RandomNormal extends RandomInitializer {
-  static override className = 'RandomNormal';
+/** The shared part of RandomNormal and TruncatedNormal: `mean` and `stddev` checked, kept and serialized. */
+abstract class NormalInitializer extends RandomInitializer {
   readonly mean: number;
   readonly stddev: number;
 
-  constructor(config?: RandomNormalConfig) {
-    const c = checkConfig('RandomNormal', config, ['mean', 'stddev', 'seed']);
-    super('RandomNormal', c.seed);
-    this.mean = checkFinite('RandomNormal', 'mean', c.mean ?? 0);
-    this.stddev = checkNonNegative('RandomNormal', 'stddev', c.stddev ?? 0.05);
+  protected constructor(className: string, config: RandomNormalConfig | undefined) {
+    const c = checkConfig(className, config, ['mean', 'stddev', 'seed']);
+    super(className, c.seed);
+    this.mean = checkFinite(className, 'mean', c.mean ?? 0);
+    this.stddev = checkNonNegative(className, 'stddev', c.stddev ?? 0.05);
   }
+
+  /** The tensor core's op that draws the values. */
+  protected abstract readonly draw: typeof randomNormal;
 
   apply(shape: number[], dtype: DType = 'float32'): Tensor {
     this.checkDType(dtype);
-    return randomNormal(shape, { mean: this.mean, stddev: this.stddev, seed: this.opSeed });
+    return this.draw(shape, { mean: this.mean, stddev: this.stddev, seed: this.opSeed });
   }
 
   override getConfig(): InitializerConfig {
@@ -35,26 +37,23 @@ export class RandomNormal extends RandomInitializer {
   }
 }
 
-/** Keras's `TruncatedNormal`: normal values redrawn when more than 2 stddev from the mean. */
-export class TruncatedNormal extends RandomInitializer {
-  static override className = 'TruncatedNormal';
-  readonly mean: number;
-  readonly stddev: number;
+/** Keras's `RandomNormal`: normal values with `mean` and `stddev`. */
+export class RandomNormal extends NormalInitializer {
+  static override className = 'RandomNormal';
+  protected readonly draw = randomNormal;
 
   constructor(config?: RandomNormalConfig) {
-    const c = checkConfig('TruncatedNormal', config, ['mean', 'stddev', 'seed']);
-    super('TruncatedNormal', c.seed);
-    this.mean = checkFinite('TruncatedNormal', 'mean', c.mean ?? 0);
-    this.stddev = checkNonNegative('TruncatedNormal', 'stddev', c.stddev ?? 0.05);
+    super('RandomNormal', config);
   }
+}
 
-  apply(shape: number[], dtype: DType = 'float32'): Tensor {
-    this.checkDType(dtype);
-    return truncatedNormal(shape, { mean: this.mean, stddev: this.stddev, seed: this.opSeed });
-  }
+/** Keras's `TruncatedNormal`: normal values redrawn when more than 2 stddev from the mean. */
+export class TruncatedNormal extends NormalInitializer {
+  static override className = 'TruncatedNormal';
+  protected readonly draw = truncatedNormal;
 
-  override getConfig(): InitializerConfig {
-    return { mean: this.mean, stddev: this.stddev, ...super.getConfig() };
+  constructor(config?: RandomNormalConfig) {
+    super('TruncatedNormal', config);
   }
 }
 
