@@ -31,8 +31,8 @@ export type { RandomKey } from './random/philox.js';
 
 // For backend authors: the kernel contract and the shape helpers kernels need.
 export type { Backend, BackendFactory, BackendMemory, DataId, TensorInfo } from './engine/backend.js';
-export { registerKernel, getKernel, listKernels, unregisterKernel, registerGradient, getGradient, listGradients } from './engine/kernel-registry.js';
-export type { Attrs, KernelArgs, KernelFunc, KernelConfig, GradConfig, GradFunc } from './engine/kernel-registry.js';
+export { registerKernel, getKernel, hasKernel, listKernels, unregisterKernel, registerGradient, getGradient, listGradients } from './engine/kernel-registry.js';
+export type { Attrs, AnyKernelConfig, KernelArgs, KernelFunc, KernelConfig, GradConfig, GradFunc } from './engine/kernel-registry.js';
 export * from './kernel-names.js';
 export {
   sizeFromShape, computeStrides, shapesEqual, broadcastShapes, broadcastedAxes, broadcastIndexMapper,

@@ -32,6 +32,10 @@ export interface CastAttrs { dtype: DType }
 /** `Select`: inputs [condition (bool), a, b], all broadcast to one shape. */
 export type SelectAttrs = Record<string, never>;
 
+export type ReduceKernelName = 'Sum' | 'Prod' | 'Max' | 'Min';
+export type ArgReduceKernelName = 'ArgMax' | 'ArgMin';
+export type PoolKernelName = 'MaxPool' | 'MaxPoolGrad' | 'AvgPool' | 'AvgPoolGrad';
+
 /** `Sum`, `Prod`, `Max`, `Min`: reduce over `axes` (sorted, distinct); the output drops those axes. */
 export interface ReduceAttrs { axes: number[] }
 /** `ArgMax`, `ArgMin`: one axis; int32 output without that axis. */
@@ -101,6 +105,83 @@ export interface RandomUniformAttrs { shape: number[]; dtype: DType; min: number
 export interface RandomNormalAttrs { shape: number[]; mean: number; stddev: number; key: [number, number]; stream: [number, number] }
 export type TruncatedNormalAttrs = RandomNormalAttrs;
 
+/**
+ * The typed contract: for every kernel, how many inputs it takes (`number` for any count) and the
+ * attributes it receives. `runKernel`, `KernelConfig` and `GradConfig` are generic over it, so the
+ * compiler checks every pairing of a kernel name with its inputs and attributes.
+ */
+export interface KernelSpec<Arity extends number, A> {
+  inputs: Arity;
+  attrs: A;
+}
+
+/** The attributes of a kernel that takes none. */
+export type NoAttrs = Record<string, never>;
+
+type UnarySpecs = { [N in UnaryKernelName]: KernelSpec<1, NoAttrs> };
+type BinarySpecs = { [N in BinaryKernelName]: KernelSpec<2, NoAttrs> };
+
+/** Every kernel a backend must implement. */
+export interface RequiredKernels extends UnarySpecs, BinarySpecs {
+  LeakyRelu: KernelSpec<1, LeakyReluAttrs>;
+  ClipByValue: KernelSpec<1, ClipByValueAttrs>;
+  Cast: KernelSpec<1, CastAttrs>;
+  Select: KernelSpec<3, SelectAttrs>;
+  Sum: KernelSpec<1, ReduceAttrs>;
+  Prod: KernelSpec<1, ReduceAttrs>;
+  Max: KernelSpec<1, ReduceAttrs>;
+  Min: KernelSpec<1, ReduceAttrs>;
+  ArgMax: KernelSpec<1, ArgReduceAttrs>;
+  ArgMin: KernelSpec<1, ArgReduceAttrs>;
+  BatchMatMul: KernelSpec<2, BatchMatMulAttrs>;
+  Reshape: KernelSpec<1, ReshapeAttrs>;
+  Transpose: KernelSpec<1, TransposeAttrs>;
+  Concat: KernelSpec<number, ConcatAttrs>;
+  Slice: KernelSpec<1, SliceAttrs>;
+  StridedSlice: KernelSpec<1, StridedSliceAttrs>;
+  StridedSliceGrad: KernelSpec<1, StridedSliceGradAttrs>;
+  Gather: KernelSpec<2, GatherAttrs>;
+  UnsortedSegmentSum: KernelSpec<2, UnsortedSegmentSumAttrs>;
+  Pad: KernelSpec<1, PadAttrs>;
+  Tile: KernelSpec<1, TileAttrs>;
+  BroadcastTo: KernelSpec<1, BroadcastToAttrs>;
+  OneHot: KernelSpec<1, OneHotAttrs>;
+  Conv2D: KernelSpec<2, ConvAttrs>;
+  Conv2DBackpropInput: KernelSpec<2, ConvAttrs>;
+  Conv2DBackpropFilter: KernelSpec<2, ConvAttrs>;
+  DepthwiseConv2D: KernelSpec<2, DepthwiseConvAttrs>;
+  DepthwiseConv2DBackpropInput: KernelSpec<2, DepthwiseConvAttrs>;
+  DepthwiseConv2DBackpropFilter: KernelSpec<2, DepthwiseConvAttrs>;
+  MaxPool: KernelSpec<1, PoolAttrs>;
+  MaxPoolGrad: KernelSpec<2, PoolAttrs>;
+  AvgPool: KernelSpec<1, PoolAttrs>;
+  AvgPoolGrad: KernelSpec<1, PoolAttrs>;
+  RandomUniform: KernelSpec<0, RandomUniformAttrs>;
+  RandomNormal: KernelSpec<0, RandomNormalAttrs>;
+  TruncatedNormal: KernelSpec<0, TruncatedNormalAttrs>;
+}
+
+/**
+ * Kernels a backend may add to run a composite op in one pass. The op checks `hasKernel` and otherwise
+ * runs its composite form, which stays the reference the fused kernel is tested against.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface OptionalKernels {}
+
+export type KernelContract = RequiredKernels & OptionalKernels;
+export type RequiredKernelName = keyof RequiredKernels;
+export type OptionalKernelName = keyof OptionalKernels;
+export type KernelName = RequiredKernelName | OptionalKernelName;
+
+/** The attributes kernel `N` receives. */
+export type KernelAttrs<N extends KernelName> = KernelContract[N]['attrs'];
+
+type Repeat<T, N extends number, R extends T[] = []> = number extends N ? T[] : R['length'] extends N ? R : Repeat<T, N, [...R, T]>;
+type Arity<N extends KernelName> = KernelContract[N]['inputs'];
+/** The inputs of kernel `N`: a tuple of its arity (of `TensorInfo` for kernels, of `Tensor` for ops). */
+export type KernelInputs<N extends KernelName, T> = Repeat<T, Arity<N>>;
+
+/** Every required kernel's name, at run time. */
 export const KERNEL_NAMES = [
   ...UNARY_KERNELS, ...BINARY_KERNELS,
   'LeakyRelu', 'ClipByValue', 'Cast', 'Select',
@@ -112,5 +193,14 @@ export const KERNEL_NAMES = [
   'DepthwiseConv2D', 'DepthwiseConv2DBackpropInput', 'DepthwiseConv2DBackpropFilter',
   'MaxPool', 'MaxPoolGrad', 'AvgPool', 'AvgPoolGrad',
   'RandomUniform', 'RandomNormal', 'TruncatedNormal',
-] as const;
-export type KernelName = (typeof KERNEL_NAMES)[number];
+] as const satisfies readonly RequiredKernelName[];
+
+/** Every optional kernel's name, at run time. */
+export const OPTIONAL_KERNEL_NAMES = [] as const satisfies readonly OptionalKernelName[];
+
+// The run-time lists name every kernel of the contract: a kernel added to one and not the other fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const requiredListed: Same<(typeof KERNEL_NAMES)[number], RequiredKernelName> = true;
+const optionalListed: Same<(typeof OPTIONAL_KERNEL_NAMES)[number], OptionalKernelName> = true;
+void requiredListed;
+void optionalListed;

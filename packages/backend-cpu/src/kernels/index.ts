@@ -1,4 +1,4 @@
-import type { KernelConfig } from '@neurite/tensor';
+import type { AnyKernelConfig } from '@neurite/tensor';
 import { convKernels } from './conv/index.js';
 import { elementwiseKernels } from './elementwise/index.js';
 import { linalgKernels } from './linalg/index.js';
@@ -7,7 +7,7 @@ import { reductionKernels } from './reduction/index.js';
 import { shapeKernels } from './shape/index.js';
 
 /** Every CPU kernel. */
-export const cpuKernels: KernelConfig<any>[] = [
+export const cpuKernels: AnyKernelConfig[] = [
   ...elementwiseKernels,
   ...reductionKernels,
   ...shapeKernels,

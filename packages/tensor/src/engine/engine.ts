@@ -4,7 +4,8 @@ import { NeuriteError, argumentError } from '../util/errors.js';
 import { sizeFromShape } from '../util/shape.js';
 import type { Backend, BackendMemory, DataId, TensorInfo } from './backend.js';
 import { BackendRegistry } from './backend-registry.js';
-import { getGradient, getKernel, listKernels, type Attrs, type GradFunc } from './kernel-registry.js';
+import type { KernelAttrs, KernelInputs, KernelName, NoAttrs } from '../kernel-names.js';
+import { getGradient, getKernel, listKernels, type Attrs, type StoredGradFunc } from './kernel-registry.js';
 import { Tape, type TapeNode } from './tape.js';
 
 interface DataRecord {
@@ -239,11 +240,13 @@ export class Engine {
 
   // ---- kernels -------------------------------------------------------------------------------------
 
-  runKernel(kernelName: string, inputs: readonly Tensor[], attrs: Attrs = {}): Tensor {
-    return this.runKernelMulti(kernelName, inputs, attrs)[0];
+  /** Runs kernel `N` on the active backend; the compiler checks the inputs' count and the attributes. */
+  runKernel<N extends KernelName>(kernelName: N, inputs: KernelInputs<N, Tensor>, ...attrs: AttrsArgument<N>): Tensor {
+    return this.runKernelMulti(kernelName, inputs, ...attrs)[0];
   }
 
-  runKernelMulti(kernelName: string, inputs: readonly Tensor[], attrs: Attrs = {}): Tensor[] {
+  runKernelMulti<N extends KernelName>(kernelName: N, inputs: KernelInputs<N, Tensor>, ...attrsArgument: AttrsArgument<N>): Tensor[] {
+    const attrs = (attrsArgument[0] ?? {}) as Attrs;
     const backend = this.backend;
     const name = this.backendName;
     const kernel = getKernel(kernelName, backend.kernelSet);
@@ -253,15 +256,16 @@ export class Engine {
         `Kernel '${kernelName}' is not registered for backend '${name}' (kernel set '${backend.kernelSet}', ${known} kernels registered)`,
       );
     }
-    for (const t of inputs) {
+    for (const t of inputs as readonly Tensor[]) {
       t.assertAlive(kernelName);
       this.ensureOnActiveBackend(t);
     }
-    const out = kernel.kernelFunc({ inputs: inputs.map((t) => t.info), attrs, backend });
+    const infos = (inputs as readonly Tensor[]).map((t) => t.info) as KernelInputs<N, TensorInfo>;
+    const out = kernel.kernelFunc({ inputs: infos, attrs: attrs as KernelAttrs<N>, backend });
     const outputs = (Array.isArray(out) ? out : [out]).map((info: TensorInfo) =>
       this.wrap(info.dataId, name, info.shape, info.dtype),
     );
-    this.record(kernelName, inputs, outputs, attrs, getGradient(kernelName)?.gradFunc);
+    this.record(kernelName, inputs as readonly Tensor[], outputs, attrs, getGradient(kernelName)?.gradFunc);
     return outputs;
   }
 
@@ -290,7 +294,7 @@ export class Engine {
     return this.wrap(t.handle.dataId, t.handle.backendName, t.shape, t.dtype, false, t.id);
   }
 
-  record(kernelName: string, inputs: readonly Tensor[], outputs: readonly Tensor[], attrs: Attrs, gradFunc: GradFunc | undefined, saved?: readonly Tensor[]): void {
+  record(kernelName: string, inputs: readonly Tensor[], outputs: readonly Tensor[], attrs: Attrs, gradFunc: StoredGradFunc | undefined, saved?: readonly Tensor[]): void {
     if (!this.isRecording()) return;
     if (!outputs.some((o) => o.dtype === 'float32')) return; // nothing differentiable flows out
     for (const tape of this.tapes) {
@@ -343,6 +347,9 @@ export class Engine {
     }
   }
 }
+
+/** Kernels without attributes may leave them out; every other kernel must be given its attributes. */
+type AttrsArgument<N extends KernelName> = NoAttrs extends KernelAttrs<N> ? [attrs?: KernelAttrs<N>] : [attrs: KernelAttrs<N>];
 
 function sameShape(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);

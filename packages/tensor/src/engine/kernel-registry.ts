@@ -1,52 +1,80 @@
 import type { Tensor } from '../tensor.js';
+import type { KernelAttrs, KernelInputs, KernelName } from '../kernel-names.js';
 import { NeuriteError } from '../util/errors.js';
 import type { Backend, TensorInfo } from './backend.js';
 
 /** Kernel attributes: plain data only (numbers, strings, booleans, arrays of them, nested records). */
 export type Attrs = Record<string, unknown>;
 
-export interface KernelArgs<A extends object = Attrs> {
-  inputs: readonly TensorInfo[];
-  attrs: A;
+export interface KernelArgs<N extends KernelName = KernelName> {
+  inputs: KernelInputs<N, TensorInfo>;
+  attrs: KernelAttrs<N>;
   backend: Backend;
 }
 
 /** A kernel computes outputs from inputs on one backend. It may return an input's `dataId` to share it. */
-export type KernelFunc<A extends object = Attrs> = (args: KernelArgs<A>) => TensorInfo | TensorInfo[];
+export type KernelFunc<N extends KernelName = KernelName> = (args: KernelArgs<N>) => TensorInfo | TensorInfo[];
 
-export interface KernelConfig<A extends object = Attrs> {
-  kernelName: string;
+/**
+ * One backend's implementation of kernel `N`. `KernelConfig<'Conv2D'>` only accepts a function of
+ * Conv2D's two inputs and `ConvAttrs`: the pairing is checked where each kernel is defined.
+ */
+export interface KernelConfig<N extends KernelName = KernelName> {
+  kernelName: N;
   kernelSet: string;
-  kernelFunc: KernelFunc<A>;
+  kernelFunc: KernelFunc<N>;
 }
+
+/** A kernel of any name, for a backend's list of kernels (each one is checked where it is defined). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyKernelConfig = KernelConfig<any>;
 
 /**
  * The gradient of a kernel, written with ops so that it works on every backend (and can be differentiated
  * again). `dys` has one entry per output; the result has one entry per input (null where the input gets
  * no gradient, for example an integer index).
  */
-export type GradFunc<A extends object = Attrs> = (
+export type GradFunc<N extends KernelName = KernelName> = (
   dys: Tensor[],
-  saved: { inputs: Tensor[]; outputs: Tensor[] },
-  attrs: A,
+  saved: { inputs: KernelInputs<N, Tensor>; outputs: Tensor[] },
+  attrs: KernelAttrs<N>,
 ) => (Tensor | null)[];
 
-export interface GradConfig<A extends object = Attrs> {
-  kernelName: string;
-  gradFunc: GradFunc<A>;
+export interface GradConfig<N extends KernelName = KernelName> {
+  kernelName: N;
+  gradFunc(dys: Tensor[], saved: { inputs: KernelInputs<N, Tensor>; outputs: Tensor[] }, attrs: KernelAttrs<N>): (Tensor | null)[];
 }
 
+/** How the engine and the tape hold a gradient of any kernel once its kernel name is no longer known statically. */
+export type StoredGradFunc = (dys: Tensor[], saved: { inputs: Tensor[]; outputs: Tensor[] }, attrs: Attrs) => (Tensor | null)[];
+
 const kernels = new Map<string, KernelConfig>();
-const gradients = new Map<string, GradConfig>();
+const gradients = new Map<string, StoredGradFunc>();
 
 const key = (kernelSet: string, kernelName: string) => `${kernelSet}/${kernelName}`;
 
-export function registerKernel<A extends object>(config: KernelConfig<A>): void {
-  kernels.set(key(config.kernelSet, config.kernelName), config as unknown as KernelConfig);
+/**
+ * Registers a backend's kernel. Registering one name twice in a kernel set is an error: a silent
+ * overwrite would hide two copies of a backend package, or a kernel list that names a kernel twice.
+ */
+export function registerKernel<N extends KernelName>(config: KernelConfig<N>): void {
+  const k = key(config.kernelSet, config.kernelName);
+  if (kernels.has(k)) {
+    throw new NeuriteError(
+      `registerKernel: kernel '${config.kernelName}' is already registered for kernel set '${config.kernelSet}' ` +
+        '(is the backend package loaded twice?); call unregisterKernel first to replace it',
+    );
+  }
+  kernels.set(k, config as unknown as KernelConfig);
 }
 
-export function getKernel(kernelName: string, kernelSet: string): KernelConfig | undefined {
-  return kernels.get(key(kernelSet, kernelName));
+export function getKernel<N extends KernelName>(kernelName: N, kernelSet: string): KernelConfig<N> | undefined {
+  return kernels.get(key(kernelSet, kernelName)) as KernelConfig<N> | undefined;
+}
+
+/** Whether kernel set `kernelSet` implements `kernelName` (ops check optional kernels this way). */
+export function hasKernel(kernelName: KernelName, kernelSet: string): boolean {
+  return kernels.has(key(kernelSet, kernelName));
 }
 
 /** The kernel names registered for a kernel set, sorted. */
@@ -55,19 +83,21 @@ export function listKernels(kernelSet: string): string[] {
   return [...kernels.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).sort();
 }
 
-export function unregisterKernel(kernelName: string, kernelSet: string): void {
+export function unregisterKernel(kernelName: KernelName, kernelSet: string): void {
   kernels.delete(key(kernelSet, kernelName));
 }
 
-export function registerGradient<A extends object>(config: GradConfig<A>): void {
+export function registerGradient<N extends KernelName>(config: GradConfig<N>): void {
   if (gradients.has(config.kernelName)) {
     throw new NeuriteError(`registerGradient: a gradient for kernel '${config.kernelName}' is already registered`);
   }
-  gradients.set(config.kernelName, config as unknown as GradConfig);
+  const { gradFunc } = config;
+  gradients.set(config.kernelName, gradFunc as unknown as StoredGradFunc);
 }
 
-export function getGradient(kernelName: string): GradConfig | undefined {
-  return gradients.get(kernelName);
+export function getGradient(kernelName: string): { kernelName: string; gradFunc: StoredGradFunc } | undefined {
+  const gradFunc = gradients.get(kernelName);
+  return gradFunc && { kernelName, gradFunc };
 }
 
 /** Every kernel name that has a gradient: the conformance suite checks each of them. */

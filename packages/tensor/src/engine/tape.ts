@@ -3,7 +3,7 @@ import type { DType, Shape } from '../types.js';
 import { NeuriteError } from '../util/errors.js';
 import { shapesEqual, sizeFromShape } from '../util/shape.js';
 import type { Engine } from './engine.js';
-import type { Attrs, GradFunc } from './kernel-registry.js';
+import type { Attrs, StoredGradFunc } from './kernel-registry.js';
 
 /** One kernel execution as the tape remembers it: ids for the graph, its own handles for the values. */
 export interface TapeNode {
@@ -15,7 +15,7 @@ export interface TapeNode {
   outputIds: number[];
   outputs: Tensor[];
   attrs: Attrs;
-  gradFunc: GradFunc | undefined;
+  gradFunc: StoredGradFunc | undefined;
 }
 
 export class Tape {

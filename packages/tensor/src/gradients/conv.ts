@@ -13,45 +13,45 @@ import {
 //   backpropFilter(x, dy) -> g: d x  = backpropInput(dy, g),       d dy = conv(x, g)
 // The depthwise kernels follow the same pattern.
 
-registerGradient<ConvAttrs>({
+registerGradient({
   kernelName: 'Conv2D',
   gradFunc: ([dy], { inputs: [x, w] }, { info }) => [conv2dBackpropInput(dy, w, info), conv2dBackpropFilter(x, dy, info)],
 });
 
-registerGradient<ConvAttrs>({
+registerGradient({
   kernelName: 'Conv2DBackpropInput',
   gradFunc: ([g], { inputs: [dy, w] }, { info }) => [conv2dKernel(g, w, info), conv2dBackpropFilter(g, dy, info)],
 });
 
-registerGradient<ConvAttrs>({
+registerGradient({
   kernelName: 'Conv2DBackpropFilter',
   gradFunc: ([g], { inputs: [x, dy] }, { info }) => [conv2dBackpropInput(dy, g, info), conv2dKernel(x, g, info)],
 });
 
-registerGradient<ConvAttrs>({
+registerGradient({
   kernelName: 'DepthwiseConv2D',
   gradFunc: ([dy], { inputs: [x, w] }, { info }) => [
     depthwiseConv2dBackpropInput(dy, w, info), depthwiseConv2dBackpropFilter(x, dy, info),
   ],
 });
 
-registerGradient<ConvAttrs>({
+registerGradient({
   kernelName: 'DepthwiseConv2DBackpropInput',
   gradFunc: ([g], { inputs: [dy, w] }, { info }) => [depthwiseConv2dKernel(g, w, info), depthwiseConv2dBackpropFilter(g, dy, info)],
 });
 
-registerGradient<ConvAttrs>({
+registerGradient({
   kernelName: 'DepthwiseConv2DBackpropFilter',
   gradFunc: ([g], { inputs: [x, dy] }, { info }) => [depthwiseConv2dBackpropInput(dy, g, info), depthwiseConv2dKernel(x, g, info)],
 });
 
 // The pool gradients' own kernels are not differentiated further (listed as such in the core suite).
-registerGradient<PoolAttrs>({
+registerGradient({
   kernelName: 'MaxPool',
   gradFunc: ([dy], { inputs: [x] }, { info }) => [maxPoolGrad(dy, x, info)],
 });
 
-registerGradient<PoolAttrs>({
+registerGradient({
   kernelName: 'AvgPool',
   gradFunc: ([dy], _saved, { info }) => [avgPoolGrad(dy, info)],
 });

@@ -89,7 +89,7 @@ registerGradient({
   kernelName: 'Relu6',
   gradFunc: ([dy], { inputs: [x] }) => [where(logicalAnd(greater(x, 0), less(x, 6)), dy, 0)],
 });
-registerGradient<LeakyReluAttrs>({
+registerGradient({
   kernelName: 'LeakyRelu',
   gradFunc: ([dy], { inputs: [x] }, { alpha }) => [where(greater(x, 0), dy, mul(dy, alpha))],
 });
@@ -137,7 +137,7 @@ registerGradient({
 
 // ---- attributes and selection ----------------------------------------------------------------------
 
-registerGradient<ClipByValueAttrs>({
+registerGradient({
   kernelName: 'ClipByValue',
   gradFunc: ([dy], { inputs: [x] }, { min, max }) => [where(logicalAnd(greaterEqual(x, min), lessEqual(x, max)), dy, 0)],
 });

@@ -6,7 +6,7 @@ import { matMul } from '../ops/linalg/mat-mul.js';
 
 // C = op(A) op(B) on rank-3 inputs; each case picks the product whose result already has the input's
 // layout, so no transpose op is needed. A batch of 1 that was broadcast is summed back by sumToShape.
-registerGradient<BatchMatMulAttrs>({
+registerGradient({
   kernelName: 'BatchMatMul',
   gradFunc: ([dy], { inputs: [a, b] }, { transposeA, transposeB }) => {
     let da;

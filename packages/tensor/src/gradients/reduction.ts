@@ -14,7 +14,7 @@ import { stridedSlice } from '../ops/shape/strided-slice.js';
 import { inversePerm, transpose } from '../ops/shape/transpose.js';
 import { reducedShape } from '../util/shape.js';
 
-registerGradient<ReduceAttrs>({
+registerGradient({
   kernelName: 'Sum',
   gradFunc: ([dy], { inputs: [x] }, { axes }) => [broadcastTo(reshape(dy, reducedShape(x.shape, axes, true)), x.shape)],
 });
@@ -30,12 +30,12 @@ function extremumGrad(dy: Tensor, x: Tensor, y: Tensor, axes: number[]): Tensor 
   return mul(mask, div(reshape(dy, kept), count));
 }
 
-registerGradient<ReduceAttrs>({
+registerGradient({
   kernelName: 'Max',
   gradFunc: ([dy], { inputs: [x], outputs: [y] }, { axes }) => [extremumGrad(dy, x, y, axes)],
 });
 
-registerGradient<ReduceAttrs>({
+registerGradient({
   kernelName: 'Min',
   gradFunc: ([dy], { inputs: [x], outputs: [y] }, { axes }) => [extremumGrad(dy, x, y, axes)],
 });
@@ -45,7 +45,7 @@ registerGradient<ReduceAttrs>({
  * at zeros, so it is built from exclusive products instead: (product of the elements before i) *
  * (product of the elements after i), both from a log-depth prefix-product scan written with ops.
  */
-registerGradient<ReduceAttrs>({
+registerGradient({
   kernelName: 'Prod',
   gradFunc: ([dy], { inputs: [x] }, { axes }) => {
     if (x.size === 0) return [zeros(x.shape)];

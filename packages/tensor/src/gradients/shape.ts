@@ -18,13 +18,13 @@ registerGradient({ kernelName: 'Reshape', gradFunc: ([dy], { inputs: [x] }) => [
 
 registerGradient({ kernelName: 'BroadcastTo', gradFunc: ([dy], { inputs: [x] }) => [sumToShape(dy, x.shape)] });
 
-registerGradient<TransposeAttrs>({
+registerGradient({
   kernelName: 'Transpose',
   gradFunc: ([dy], _saved, { perm }) => [transpose(dy, { perm: inversePerm(perm) })],
 });
 
 // Each input gets its own window of dy along the concat axis.
-registerGradient<ConcatAttrs>({
+registerGradient({
   kernelName: 'Concat',
   gradFunc: ([dy], { inputs }, { axis }) => {
     const begin = dy.shape.map(() => 0);
@@ -36,25 +36,25 @@ registerGradient<ConcatAttrs>({
   },
 });
 
-registerGradient<SliceAttrs>({
+registerGradient({
   kernelName: 'Slice',
   gradFunc: ([dy], { inputs: [x] }, { begin, size }) => [
     pad(dy, x.shape.map((d, i) => [begin[i], d - begin[i] - size[i]] as [number, number])),
   ],
 });
 
-registerGradient<StridedSliceAttrs>({
+registerGradient({
   kernelName: 'StridedSlice',
   gradFunc: ([dy], { inputs: [x] }, { begin, strides, size }) => [stridedSliceGrad(dy, [...x.shape], begin, strides, size)],
 });
 
 // StridedSliceGrad is linear in dy: its own gradient reads the same window back.
-registerGradient<StridedSliceGradAttrs>({
+registerGradient({
   kernelName: 'StridedSliceGrad',
   gradFunc: ([ddx], _saved, { begin, strides, size }) => [stridedSliceWindow(ddx, begin, strides, size)],
 });
 
-registerGradient<PadAttrs>({
+registerGradient({
   kernelName: 'Pad',
   gradFunc: ([dy], { inputs: [x] }, { paddings }) => [slice(dy, paddings.map((p) => p[0]), [...x.shape])],
 });
@@ -63,7 +63,7 @@ registerGradient<PadAttrs>({
  * Gather's gradient adds each dy slice back into the row it came from. dy is [outer, indices..., inner];
  * moving the index axes to the front lets UnsortedSegmentSum do the adding along axis 0.
  */
-registerGradient<GatherAttrs>({
+registerGradient({
   kernelName: 'Gather',
   gradFunc: ([dy], { inputs: [x, indices] }, { axis }) => {
     const outer = x.shape.slice(0, axis).reduce((a, b) => a * b, 1);
@@ -82,7 +82,7 @@ registerGradient({
 });
 
 /** Tile's gradient sums the copies: each tiled axis i is split into [reps, dim] and the reps summed. */
-registerGradient<TileAttrs>({
+registerGradient({
   kernelName: 'Tile',
   gradFunc: ([dy], { inputs: [x] }, { reps }) => {
     let g: Tensor = dy;

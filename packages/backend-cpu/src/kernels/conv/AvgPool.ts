@@ -3,7 +3,7 @@ import type { CpuBackend } from '../../backend.js';
 import { WindowTaps } from './window-taps.js';
 
 /** The mean over each window's in-bounds elements (padding is not counted, as in TF). */
-export const avgPoolKernel: KernelConfig<PoolAttrs> = {
+export const avgPoolKernel: KernelConfig<'AvgPool'> = {
   kernelName: 'AvgPool',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { info }, backend }) => {

@@ -3,7 +3,7 @@ import type { CpuBackend } from '../../backend.js';
 import { WindowTaps } from './window-taps.js';
 
 /** Inputs [dy]: each dy element is shared equally by its window's in-bounds input elements. */
-export const avgPoolGradKernel: KernelConfig<PoolAttrs> = {
+export const avgPoolGradKernel: KernelConfig<'AvgPoolGrad'> = {
   kernelName: 'AvgPoolGrad',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [dy], attrs: { info }, backend }) => {

@@ -4,7 +4,7 @@ import { gemm, rowMajor } from '../linalg/gemm.js';
 import { chunkRows, im2col, isPointwise } from './im2col.js';
 
 /** out [rows, outC] = cols(x) [rows, K] times filter [K, outC], a chunk of rows at a time. */
-export const conv2DKernel: KernelConfig<ConvAttrs> = {
+export const conv2DKernel: KernelConfig<'Conv2D'> = {
   kernelName: 'Conv2D',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x, filter], attrs: { info }, backend }) => {

@@ -4,7 +4,7 @@ import { gemm, rowMajor } from '../linalg/gemm.js';
 import { chunkRows, im2col, isPointwise } from './im2col.js';
 
 /** Inputs [x, dy]: dFilter [K, outC] = sum over row chunks of cols(x)ᵀ [K, rows] times dy [rows, outC]. */
-export const conv2DBackpropFilterKernel: KernelConfig<ConvAttrs> = {
+export const conv2DBackpropFilterKernel: KernelConfig<'Conv2DBackpropFilter'> = {
   kernelName: 'Conv2DBackpropFilter',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x, dy], attrs: { info }, backend }) => {

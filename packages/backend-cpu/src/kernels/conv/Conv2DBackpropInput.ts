@@ -4,7 +4,7 @@ import { gemm, rowMajor } from '../linalg/gemm.js';
 import { chunkRows, col2im, isPointwise } from './im2col.js';
 
 /** Inputs [dy, filter]: dx = col2im(dy [rows, outC] times filterᵀ [outC, K]), a chunk of rows at a time. */
-export const conv2DBackpropInputKernel: KernelConfig<ConvAttrs> = {
+export const conv2DBackpropInputKernel: KernelConfig<'Conv2DBackpropInput'> = {
   kernelName: 'Conv2DBackpropInput',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [dy, filter], attrs: { info }, backend }) => {

@@ -8,7 +8,7 @@ import { WindowTaps } from './window-taps.js';
  * the inner loops walk x, the filter and the accumulator in memory order (a multiplier of 1, the
  * common case, gets a loop without the inner multiplier loop).
  */
-export const depthwiseConv2DKernel: KernelConfig<DepthwiseConvAttrs> = {
+export const depthwiseConv2DKernel: KernelConfig<'DepthwiseConv2D'> = {
   kernelName: 'DepthwiseConv2D',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x, filter], attrs: { info }, backend }) => {

@@ -3,7 +3,7 @@ import type { CpuBackend } from '../../backend.js';
 import { WindowTaps } from './window-taps.js';
 
 /** Inputs [x, dy]: each filter tap accumulates input pixel times dy over every output pixel that used it. */
-export const depthwiseConv2DBackpropFilterKernel: KernelConfig<DepthwiseConvAttrs> = {
+export const depthwiseConv2DBackpropFilterKernel: KernelConfig<'DepthwiseConv2DBackpropFilter'> = {
   kernelName: 'DepthwiseConv2DBackpropFilter',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x, dy], attrs: { info }, backend }) => {

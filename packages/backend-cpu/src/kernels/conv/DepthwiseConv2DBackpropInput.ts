@@ -3,7 +3,7 @@ import type { CpuBackend } from '../../backend.js';
 import { WindowTaps } from './window-taps.js';
 
 /** Inputs [dy, filter]: each output pixel sends dy times the filter tap back to the input pixel under the tap. */
-export const depthwiseConv2DBackpropInputKernel: KernelConfig<DepthwiseConvAttrs> = {
+export const depthwiseConv2DBackpropInputKernel: KernelConfig<'DepthwiseConv2DBackpropInput'> = {
   kernelName: 'DepthwiseConv2DBackpropInput',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [dy, filter], attrs: { info }, backend }) => {

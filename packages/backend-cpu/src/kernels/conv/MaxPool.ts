@@ -2,7 +2,7 @@ import type { KernelConfig, PoolAttrs } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 import { maxPoolArgmax } from './max-pool-argmax.js';
 
-export const maxPoolKernel: KernelConfig<PoolAttrs> = {
+export const maxPoolKernel: KernelConfig<'MaxPool'> = {
   kernelName: 'MaxPool',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { info }, backend }) => {

@@ -1,9 +1,9 @@
-import { sizeFromShape, type KernelConfig, type PoolAttrs } from '@neurite/tensor';
+import { sizeFromShape, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 import { maxPoolArgmax } from './max-pool-argmax.js';
 
 /** Inputs [dy, x]: each dy element goes to its window's (first) maximum in x. */
-export const maxPoolGradKernel: KernelConfig<PoolAttrs> = {
+export const maxPoolGradKernel: KernelConfig<'MaxPoolGrad'> = {
   kernelName: 'MaxPoolGrad',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [dy, x], attrs: { info }, backend }) => {

@@ -1,7 +1,7 @@
-import { makeTypedArray, type CastAttrs, type KernelConfig } from '@neurite/tensor';
+import { makeTypedArray, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
-export const castKernel: KernelConfig<CastAttrs> = {
+export const castKernel: KernelConfig<'Cast'> = {
   kernelName: 'Cast',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { dtype }, backend }) => {

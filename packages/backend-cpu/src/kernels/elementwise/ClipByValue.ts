@@ -1,8 +1,8 @@
-import { makeTypedArray, type ClipByValueAttrs, type KernelConfig } from '@neurite/tensor';
+import { makeTypedArray, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
 /** Clamps to [min, max]; NaN stays NaN. */
-export const clipByValueKernel: KernelConfig<ClipByValueAttrs> = {
+export const clipByValueKernel: KernelConfig<'ClipByValue'> = {
   kernelName: 'ClipByValue',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { min, max }, backend }) => {

@@ -1,7 +1,7 @@
-import { makeTypedArray, type KernelConfig, type LeakyReluAttrs } from '@neurite/tensor';
+import { makeTypedArray, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
-export const leakyReluKernel: KernelConfig<LeakyReluAttrs> = {
+export const leakyReluKernel: KernelConfig<'LeakyRelu'> = {
   kernelName: 'LeakyRelu',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { alpha }, backend }) => {

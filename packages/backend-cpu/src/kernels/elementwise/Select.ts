@@ -1,8 +1,8 @@
-import { makeTypedArray, type KernelConfig, type SelectAttrs, type TypedArray } from '@neurite/tensor';
+import { makeTypedArray, type KernelConfig, type TypedArray } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
 /** condition ? a : b elementwise; the op has already broadcast all three inputs to one shape. */
-export const selectKernel: KernelConfig<SelectAttrs> = {
+export const selectKernel: KernelConfig<'Select'> = {
   kernelName: 'Select',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [condition, a, b], backend }) => {

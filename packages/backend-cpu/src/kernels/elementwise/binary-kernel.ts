@@ -1,4 +1,4 @@
-import { broadcastShapes, makeTypedArray, sizeFromShape, type DType, type KernelConfig, type TypedArray } from '@neurite/tensor';
+import { broadcastShapes, type BinaryKernelName, makeTypedArray, sizeFromShape, type DType, type KernelConfig, type TypedArray } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
 /**
@@ -14,7 +14,7 @@ export type BinaryRun = (
  * Builds a broadcasting binary kernel from its run loop. Inputs arrive with a common dtype; the output
  * keeps it unless `outDType` says otherwise (comparisons give bool).
  */
-export function binaryKernel(kernelName: string, run: BinaryRun, outDType?: DType): KernelConfig {
+export function binaryKernel(kernelName: BinaryKernelName, run: BinaryRun, outDType?: DType): KernelConfig<BinaryKernelName> {
   return {
     kernelName,
     kernelSet: 'cpu',

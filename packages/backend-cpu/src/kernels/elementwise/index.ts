@@ -1,4 +1,4 @@
-import type { KernelConfig } from '@neurite/tensor';
+import type { AnyKernelConfig } from '@neurite/tensor';
 import { absKernel } from './Abs.js';
 import { addKernel } from './Add.js';
 import { castKernel } from './Cast.js';
@@ -39,7 +39,7 @@ import { subKernel } from './Sub.js';
 import { tanhKernel } from './Tanh.js';
 
 /** The CPU kernels of the 'elementwise' family, one file per kernel. */
-export const elementwiseKernels: KernelConfig<any>[] = [
+export const elementwiseKernels: AnyKernelConfig[] = [
   // unary
   absKernel, negKernel, signKernel, squareKernel, sqrtKernel, rsqrtKernel, expKernel, logKernel, log1pKernel,
   reluKernel, relu6Kernel, eluKernel, seluKernel, geluKernel, sigmoidKernel, tanhKernel, softplusKernel, softsignKernel,

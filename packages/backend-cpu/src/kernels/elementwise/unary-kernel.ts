@@ -1,4 +1,4 @@
-import { makeTypedArray, type DType, type KernelConfig, type TypedArray } from '@neurite/tensor';
+import { makeTypedArray, type UnaryKernelName, type DType, type KernelConfig, type TypedArray } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
 /**
@@ -11,7 +11,7 @@ export type UnaryLoop = (out: TypedArray, x: TypedArray) => void;
  * Builds a unary kernel. The op has already chosen the input dtype (float kernels receive float32); the
  * output keeps it unless `outDType` is given.
  */
-export function unaryKernel(kernelName: string, loop: UnaryLoop, outDType?: DType): KernelConfig {
+export function unaryKernel(kernelName: UnaryKernelName, loop: UnaryLoop, outDType?: DType): KernelConfig<UnaryKernelName> {
   return {
     kernelName,
     kernelSet: 'cpu',

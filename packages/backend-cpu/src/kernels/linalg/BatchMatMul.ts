@@ -3,7 +3,7 @@ import type { CpuBackend } from '../../backend.js';
 import { gemm, rowMajor } from './gemm.js';
 
 /** Rank-3 inputs whose batch sizes are equal or 1 (the op broadcasts everything else). */
-export const batchMatMulKernel: KernelConfig<BatchMatMulAttrs> = {
+export const batchMatMulKernel: KernelConfig<'BatchMatMul'> = {
   kernelName: 'BatchMatMul',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [a, b], attrs: { transposeA, transposeB }, backend }) => {

@@ -1,5 +1,5 @@
-import type { KernelConfig } from '@neurite/tensor';
+import type { AnyKernelConfig } from '@neurite/tensor';
 import { batchMatMulKernel } from './BatchMatMul.js';
 
 /** The CPU kernels of the 'linalg' family, one file per kernel. */
-export const linalgKernels: KernelConfig<any>[] = [batchMatMulKernel];
+export const linalgKernels: AnyKernelConfig[] = [batchMatMulKernel];

@@ -1,8 +1,8 @@
-import { randomNormalValues, type KernelConfig, type RandomNormalAttrs } from '@neurite/tensor';
+import { randomNormalValues, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
 /** Element i from words 2i and 2i+1 (see `randomNormalValues`). */
-export const randomNormalKernel: KernelConfig<RandomNormalAttrs> = {
+export const randomNormalKernel: KernelConfig<'RandomNormal'> = {
   kernelName: 'RandomNormal',
   kernelSet: 'cpu',
   kernelFunc: ({ attrs, backend }) => (backend as CpuBackend).output(randomNormalValues(attrs), attrs.shape, 'float32'),

@@ -1,8 +1,8 @@
-import { randomUniformValues, type KernelConfig, type RandomUniformAttrs } from '@neurite/tensor';
+import { randomUniformValues, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
 /** Element i from word i: min + u * (max - min) with u = (word >>> 8) / 2^24 (see `randomUniformValues`). */
-export const randomUniformKernel: KernelConfig<RandomUniformAttrs> = {
+export const randomUniformKernel: KernelConfig<'RandomUniform'> = {
   kernelName: 'RandomUniform',
   kernelSet: 'cpu',
   kernelFunc: ({ attrs, backend }) => (backend as CpuBackend).output(randomUniformValues(attrs), attrs.shape, attrs.dtype),

@@ -1,8 +1,8 @@
-import { truncatedNormalValues, type KernelConfig, type TruncatedNormalAttrs } from '@neurite/tensor';
+import { truncatedNormalValues, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
 /** The first draw within 2 standard deviations, attempt by attempt (see `truncatedNormalValues`). */
-export const truncatedNormalKernel: KernelConfig<TruncatedNormalAttrs> = {
+export const truncatedNormalKernel: KernelConfig<'TruncatedNormal'> = {
   kernelName: 'TruncatedNormal',
   kernelSet: 'cpu',
   kernelFunc: ({ attrs, backend }) => (backend as CpuBackend).output(truncatedNormalValues(attrs), attrs.shape, 'float32'),

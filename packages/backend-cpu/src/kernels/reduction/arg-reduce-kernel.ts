@@ -1,4 +1,4 @@
-import type { ArgReduceAttrs, KernelConfig } from '@neurite/tensor';
+import type { ArgReduceKernelName, KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
 /**
@@ -6,7 +6,7 @@ import type { CpuBackend } from '../../backend.js';
  * and the first NaN beats every number. The input is viewed as [outer, axis, inner] and each outer
  * block is scanned row by row, so the reads stay contiguous.
  */
-export function argReduceKernel(kernelName: string, largest: boolean): KernelConfig<ArgReduceAttrs> {
+export function argReduceKernel(kernelName: ArgReduceKernelName, largest: boolean): KernelConfig<ArgReduceKernelName> {
   return {
     kernelName,
     kernelSet: 'cpu',

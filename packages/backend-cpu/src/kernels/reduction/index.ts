@@ -1,4 +1,4 @@
-import type { KernelConfig } from '@neurite/tensor';
+import type { AnyKernelConfig } from '@neurite/tensor';
 import { argMaxKernel } from './ArgMax.js';
 import { argMinKernel } from './ArgMin.js';
 import { maxKernel } from './Max.js';
@@ -7,4 +7,4 @@ import { prodKernel } from './Prod.js';
 import { sumKernel } from './Sum.js';
 
 /** The CPU kernels of the 'reduction' family, one file per kernel. */
-export const reductionKernels: KernelConfig<any>[] = [sumKernel, prodKernel, maxKernel, minKernel, argMaxKernel, argMinKernel];
+export const reductionKernels: AnyKernelConfig[] = [sumKernel, prodKernel, maxKernel, minKernel, argMaxKernel, argMinKernel];

@@ -1,4 +1,4 @@
-import { makeTypedArray, reducedShape, sizeFromShape, type KernelConfig, type ReduceAttrs, type TypedArray } from '@neurite/tensor';
+import { makeTypedArray, reducedShape, sizeFromShape, type KernelConfig, type ReduceKernelName, type TypedArray } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
 export type ReduceMode = 'sum' | 'prod' | 'max' | 'min';
@@ -9,7 +9,7 @@ const INIT: Record<ReduceMode, number> = { sum: 0, prod: 1, max: -Infinity, min:
  * Builds a reduction kernel. Accumulates in float64 (exact for int32 sums below 2^53), then stores in the
  * input's dtype. Max and min propagate NaN.
  */
-export function reduceKernel(kernelName: string, mode: ReduceMode): KernelConfig<ReduceAttrs> {
+export function reduceKernel(kernelName: ReduceKernelName, mode: ReduceMode): KernelConfig<ReduceKernelName> {
   return {
     kernelName,
     kernelSet: 'cpu',

@@ -1,9 +1,9 @@
-import { makeTypedArray, sizeFromShape, type BroadcastToAttrs, type KernelConfig } from '@neurite/tensor';
+import { makeTypedArray, sizeFromShape, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 import { tileInto } from './tile-copy.js';
 
 /** The op pads x to the output's rank, so broadcasting is tiling the size-1 axes. */
-export const broadcastToKernel: KernelConfig<BroadcastToAttrs> = {
+export const broadcastToKernel: KernelConfig<'BroadcastTo'> = {
   kernelName: 'BroadcastTo',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { shape }, backend }) => {

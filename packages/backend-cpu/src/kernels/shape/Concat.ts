@@ -1,9 +1,9 @@
-import { makeTypedArray, sizeFromShape, type ConcatAttrs, type KernelConfig } from '@neurite/tensor';
+import { makeTypedArray, sizeFromShape, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 import { copyWindow } from './strided-copy.js';
 
 /** Each input is written into its window of the output (long contiguous runs when axis is leading). */
-export const concatKernel: KernelConfig<ConcatAttrs> = {
+export const concatKernel: KernelConfig<'Concat'> = {
   kernelName: 'Concat',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs, attrs: { axis }, backend }) => {

@@ -1,8 +1,8 @@
-import { NeuriteError, makeTypedArray, type GatherAttrs, type KernelConfig } from '@neurite/tensor';
+import { NeuriteError, makeTypedArray, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
 /** x viewed as [outer, n, inner]: each index copies one contiguous run of `inner` elements. */
-export const gatherKernel: KernelConfig<GatherAttrs> = {
+export const gatherKernel: KernelConfig<'Gather'> = {
   kernelName: 'Gather',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x, indices], attrs: { axis }, backend }) => {

@@ -2,7 +2,7 @@ import type { KernelConfig, OneHotAttrs } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
 /** An index outside [0, depth) leaves its row all offValue. */
-export const oneHotKernel: KernelConfig<OneHotAttrs> = {
+export const oneHotKernel: KernelConfig<'OneHot'> = {
   kernelName: 'OneHot',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [indices], attrs: { depth, onValue, offValue }, backend }) => {

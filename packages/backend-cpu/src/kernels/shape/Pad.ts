@@ -1,8 +1,8 @@
-import { makeTypedArray, sizeFromShape, type KernelConfig, type PadAttrs } from '@neurite/tensor';
+import { makeTypedArray, sizeFromShape, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 import { copyWindow } from './strided-copy.js';
 
-export const padKernel: KernelConfig<PadAttrs> = {
+export const padKernel: KernelConfig<'Pad'> = {
   kernelName: 'Pad',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { paddings, constantValue }, backend }) => {

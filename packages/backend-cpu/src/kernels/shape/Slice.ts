@@ -1,8 +1,8 @@
-import { makeTypedArray, sizeFromShape, type KernelConfig, type SliceAttrs } from '@neurite/tensor';
+import { makeTypedArray, sizeFromShape, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 import { copyWindow } from './strided-copy.js';
 
-export const sliceKernel: KernelConfig<SliceAttrs> = {
+export const sliceKernel: KernelConfig<'Slice'> = {
   kernelName: 'Slice',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { begin, size }, backend }) => {

@@ -1,8 +1,8 @@
-import { makeTypedArray, sizeFromShape, type KernelConfig, type StridedSliceAttrs } from '@neurite/tensor';
+import { makeTypedArray, sizeFromShape, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 import { copyWindow } from './strided-copy.js';
 
-export const stridedSliceKernel: KernelConfig<StridedSliceAttrs> = {
+export const stridedSliceKernel: KernelConfig<'StridedSlice'> = {
   kernelName: 'StridedSlice',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { begin, strides, size }, backend }) => {

@@ -1,9 +1,9 @@
-import { makeTypedArray, sizeFromShape, type KernelConfig, type StridedSliceGradAttrs } from '@neurite/tensor';
+import { makeTypedArray, sizeFromShape, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 import { copyWindow } from './strided-copy.js';
 
 /** The window positions are distinct (strides are non-zero), so scattering needs no accumulation. */
-export const stridedSliceGradKernel: KernelConfig<StridedSliceGradAttrs> = {
+export const stridedSliceGradKernel: KernelConfig<'StridedSliceGrad'> = {
   kernelName: 'StridedSliceGrad',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [dy], attrs: { begin, strides, size, inputShape }, backend }) => {

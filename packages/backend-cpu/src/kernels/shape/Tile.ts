@@ -1,8 +1,8 @@
-import { makeTypedArray, sizeFromShape, type KernelConfig, type TileAttrs } from '@neurite/tensor';
+import { makeTypedArray, sizeFromShape, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 import { tileInto } from './tile-copy.js';
 
-export const tileKernel: KernelConfig<TileAttrs> = {
+export const tileKernel: KernelConfig<'Tile'> = {
   kernelName: 'Tile',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { reps }, backend }) => {

@@ -1,4 +1,4 @@
-import { computeStrides, makeTypedArray, type KernelConfig, type TransposeAttrs, type TypedArray } from '@neurite/tensor';
+import { computeStrides, makeTypedArray, type KernelConfig, type TypedArray } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
 /**
@@ -24,7 +24,7 @@ function collapse(shape: readonly number[], perm: readonly number[]): { shape: n
   return { shape: inputShape, perm: newPerm };
 }
 
-export const transposeKernel: KernelConfig<TransposeAttrs> = {
+export const transposeKernel: KernelConfig<'Transpose'> = {
   kernelName: 'Transpose',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { perm }, backend }) => {

@@ -1,8 +1,8 @@
-import { NeuriteError, makeTypedArray, type KernelConfig, type UnsortedSegmentSumAttrs } from '@neurite/tensor';
+import { NeuriteError, makeTypedArray, type KernelConfig } from '@neurite/tensor';
 import type { CpuBackend } from '../../backend.js';
 
 /** Adds row i of x (a run of `inner` elements) into row segmentIds[i] of the output. */
-export const unsortedSegmentSumKernel: KernelConfig<UnsortedSegmentSumAttrs> = {
+export const unsortedSegmentSumKernel: KernelConfig<'UnsortedSegmentSum'> = {
   kernelName: 'UnsortedSegmentSum',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x, segmentIds], attrs: { numSegments }, backend }) => {

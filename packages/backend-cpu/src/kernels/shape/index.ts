@@ -1,4 +1,4 @@
-import type { KernelConfig } from '@neurite/tensor';
+import type { AnyKernelConfig } from '@neurite/tensor';
 import { broadcastToKernel } from './BroadcastTo.js';
 import { concatKernel } from './Concat.js';
 import { gatherKernel } from './Gather.js';
@@ -13,7 +13,7 @@ import { transposeKernel } from './Transpose.js';
 import { unsortedSegmentSumKernel } from './UnsortedSegmentSum.js';
 
 /** The CPU kernels of the 'shape' family, one file per kernel. */
-export const shapeKernels: KernelConfig<any>[] = [
+export const shapeKernels: AnyKernelConfig[] = [
   reshapeKernel, broadcastToKernel, transposeKernel, concatKernel, sliceKernel, stridedSliceKernel,
   stridedSliceGradKernel, gatherKernel, unsortedSegmentSumKernel, padKernel, tileKernel, oneHotKernel,
 ];

@@ -32,7 +32,7 @@ const conv2D = program('Conv2D/padded', () => `function (xp, w, ${CONV_ARGS}, xR
   return sum;
 }`);
 
-export const conv2DKernel: KernelConfig<ConvAttrs> = {
+export const conv2DKernel: KernelConfig<'Conv2D'> = {
   kernelName: 'Conv2D',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x, filter], attrs: { info }, backend }) => {

@@ -29,7 +29,7 @@ const depthwiseConv2D = program('DepthwiseConv2D/padded', () => `function (xp, w
   return sum;
 }`);
 
-export const depthwiseConv2DKernel: KernelConfig<DepthwiseConvAttrs> = {
+export const depthwiseConv2DKernel: KernelConfig<'DepthwiseConv2D'> = {
   kernelName: 'DepthwiseConv2D',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x, filter], attrs: { info }, backend }) => {

@@ -1,4 +1,4 @@
-import type { ConvAttrs, Conv2DInfo, KernelConfig, TensorInfo } from '@neurite/tensor';
+import type { Conv2DInfo, KernelConfig, TensorInfo } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { divmod, program, type Program } from '../../program.js';
 import { addChunks, chunkRows } from './chunks.js';
@@ -78,8 +78,8 @@ function filterGradient(
  * program, named `<kernelName>/padded`, and the filter's shape are all that differ.
  */
 export function filterGradientKernel(
-  kernelName: string, parts: FilterGradientParts, filterShape: (info: Conv2DInfo) => number[],
-): KernelConfig<ConvAttrs> {
+  kernelName: 'Conv2DBackpropFilter' | 'DepthwiseConv2DBackpropFilter', parts: FilterGradientParts, filterShape: (info: Conv2DInfo) => number[],
+): KernelConfig<'Conv2DBackpropFilter' | 'DepthwiseConv2DBackpropFilter'> {
   const prog = filterGradientProgram(`${kernelName}/padded`, parts);
   return {
     kernelName,

@@ -1,4 +1,4 @@
-import type { KernelConfig } from '@neurite/tensor';
+import type { AnyKernelConfig } from '@neurite/tensor';
 import { avgPoolKernel } from './AvgPool.js';
 import { avgPoolGradKernel } from './AvgPoolGrad.js';
 import { conv2DKernel } from './Conv2D.js';
@@ -11,7 +11,7 @@ import { maxPoolKernel } from './MaxPool.js';
 import { maxPoolGradKernel } from './MaxPoolGrad.js';
 
 /** The GPU kernels of the 'conv' family, one file per kernel. */
-export const convKernels: KernelConfig<any>[] = [
+export const convKernels: AnyKernelConfig[] = [
   conv2DKernel, conv2DBackpropInputKernel, conv2DBackpropFilterKernel,
   depthwiseConv2DKernel, depthwiseConv2DBackpropInputKernel, depthwiseConv2DBackpropFilterKernel,
   maxPoolKernel, maxPoolGradKernel, avgPoolKernel, avgPoolGradKernel,

@@ -1,4 +1,4 @@
-import type { ConvAttrs, Conv2DInfo, KernelConfig, TensorInfo } from '@neurite/tensor';
+import type { Conv2DInfo, KernelConfig, TensorInfo } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { program, type Program } from '../../program.js';
 import { paddedDy, releasePadded } from './conv-pad.js';
@@ -70,8 +70,8 @@ function inputGradient(
  * program on dy and w) are all that differ.
  */
 export function inputGradientKernel(
-  kernelName: string, parts: { readonly padded: PaddedInputParts; readonly strided: GatherParts },
-): KernelConfig<ConvAttrs> {
+  kernelName: 'Conv2DBackpropInput' | 'DepthwiseConv2DBackpropInput', parts: { readonly padded: PaddedInputParts; readonly strided: GatherParts },
+): KernelConfig<'Conv2DBackpropInput' | 'DepthwiseConv2DBackpropInput'> {
   const padded = paddedInputGradientProgram(`${kernelName}/padded`, parts.padded);
   const strided = windowGatherProgram(`${kernelName}/strided`, 'dy, w', parts.strided);
   return {

@@ -1,4 +1,4 @@
-import type { Conv2DInfo, KernelConfig, PoolAttrs } from '@neurite/tensor';
+import type { Conv2DInfo, KernelConfig, PoolKernelName } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { program, type Program } from '../../program.js';
 import { CONV_ARGS, convUniforms, nest, unravel4 } from './conv-uniforms.js';
@@ -30,7 +30,7 @@ function gridShape(info: Conv2DInfo, grid: PoolGrid): number[] {
  * The pooling kernels and their gradients all run one program straight on their inputs (in the
  * kernel's input order, which is the program's tensor order) with the conv uniforms.
  */
-export function poolKernel(kernelName: string, prog: Program, grid: PoolGrid): KernelConfig<PoolAttrs> {
+export function poolKernel(kernelName: PoolKernelName, prog: Program, grid: PoolGrid): KernelConfig<PoolKernelName> {
   return {
     kernelName,
     kernelSet: 'gpu',

@@ -1,5 +1,5 @@
 import {
-  BINARY_KERNELS, COMPARISON_KERNELS, broadcastShapes, type BinaryKernelName, type KernelConfig, type SelectAttrs, type TensorInfo,
+  BINARY_KERNELS, COMPARISON_KERNELS, broadcastShapes, type BinaryKernelName, type KernelConfig, type TensorInfo,
 } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { program, type Program } from '../../program.js';
@@ -73,7 +73,7 @@ function nanGuard(kernelName: BinaryKernelName): string {
   return kernelName === 'Pow' ? `if (b == 0) { return 1; }\n  ${keep}` : keep;
 }
 
-function binaryKernel(kernelName: BinaryKernelName): KernelConfig {
+function binaryKernel(kernelName: BinaryKernelName): KernelConfig<BinaryKernelName> {
   const statements = `const a = v0;\n  const b = v1;\n  ${nanGuard(kernelName)}\n  return ${BINARY[kernelName]};`;
   const comparison = COMPARISON_KERNELS.includes(kernelName);
   return {
@@ -86,10 +86,10 @@ function binaryKernel(kernelName: BinaryKernelName): KernelConfig {
   };
 }
 
-export const binaryKernels: KernelConfig[] = BINARY_KERNELS.map(binaryKernel);
+export const binaryKernels: KernelConfig<BinaryKernelName>[] = BINARY_KERNELS.map(binaryKernel);
 
 /** condition ? a : b; the op has already broadcast the three inputs to one shape. */
-export const selectKernel: KernelConfig<SelectAttrs> = {
+export const selectKernel: KernelConfig<'Select'> = {
   kernelName: 'Select',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [condition, a, b], backend }) =>

@@ -1,8 +1,8 @@
-import type { KernelConfig } from '@neurite/tensor';
+import type { AnyKernelConfig } from '@neurite/tensor';
 import { binaryKernels, selectKernel } from './binary.js';
 import { castKernel, clipByValueKernel, leakyReluKernel, unaryKernels } from './unary.js';
 
 /** The GPU kernels of the 'elementwise' family. */
-export const elementwiseKernels: KernelConfig<any>[] = [
+export const elementwiseKernels: AnyKernelConfig[] = [
   ...unaryKernels, ...binaryKernels, leakyReluKernel, clipByValueKernel, castKernel, selectKernel,
 ];

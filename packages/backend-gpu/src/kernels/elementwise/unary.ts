@@ -1,4 +1,4 @@
-import type { CastAttrs, ClipByValueAttrs, DType, KernelConfig, LeakyReluAttrs, UnaryKernelName } from '@neurite/tensor';
+import type { DType, KernelConfig, UnaryKernelName } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { program } from '../../program.js';
 import { erfcStatements, expm1, log1p, tanh } from './expressions.js';
@@ -51,7 +51,7 @@ function unaryProgram(name: string, body: string, result: string, params = '', n
 }`);
 }
 
-function unaryKernel(kernelName: UnaryKernelName): KernelConfig {
+function unaryKernel(kernelName: UnaryKernelName): KernelConfig<UnaryKernelName> {
   const { body = '', result, out } = UNARY[kernelName];
   const prog = unaryProgram(kernelName, body, result, '', kernelName === 'LogicalNot' ? '' : KEEP_NAN);
   return {
@@ -61,17 +61,17 @@ function unaryKernel(kernelName: UnaryKernelName): KernelConfig {
   };
 }
 
-export const unaryKernels: KernelConfig[] = (Object.keys(UNARY) as UnaryKernelName[]).map(unaryKernel);
+export const unaryKernels: KernelConfig<UnaryKernelName>[] = (Object.keys(UNARY) as UnaryKernelName[]).map(unaryKernel);
 
 const leakyRelu = unaryProgram('LeakyRelu', '', '(v < 0 ? alpha * v : v)', ', alpha');
-export const leakyReluKernel: KernelConfig<LeakyReluAttrs> = {
+export const leakyReluKernel: KernelConfig<'LeakyRelu'> = {
   kernelName: 'LeakyRelu',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x], attrs: { alpha }, backend }) => (backend as GpuBackend).run(leakyRelu, [x], [...SPECIALS, alpha], x.shape, x.dtype),
 };
 
 const clip = unaryProgram('ClipByValue', '', '(v < lo ? lo : (v > hi ? hi : v))', ', lo, hi');
-export const clipByValueKernel: KernelConfig<ClipByValueAttrs> = {
+export const clipByValueKernel: KernelConfig<'ClipByValue'> = {
   kernelName: 'ClipByValue',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x], attrs: { min, max }, backend }) => (backend as GpuBackend).run(clip, [x], [...SPECIALS, min, max], x.shape, x.dtype),
@@ -80,7 +80,7 @@ export const clipByValueKernel: KernelConfig<ClipByValueAttrs> = {
 const castToBool = unaryProgram('CastBool', '', '(v != 0 ? 1 : 0)', '', 'if (!(v < 0 || v >= 0)) { return 1; }');
 const castToInt = unaryProgram('CastInt', '', '(v < 0 ? Math.ceil(v) : Math.floor(v))', '', 'if (!(v < 0 || v >= 0)) { return 0; }');
 const copy = unaryProgram('Copy', '', 'v');
-export const castKernel: KernelConfig<CastAttrs> = {
+export const castKernel: KernelConfig<'Cast'> = {
   kernelName: 'Cast',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x], attrs: { dtype }, backend }) => {

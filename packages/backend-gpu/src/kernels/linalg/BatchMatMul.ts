@@ -43,7 +43,7 @@ const matMul = program('BatchMatMul', `function (a, b, m, n, k4, rem, aBatch, ai
 }`);
 
 /** Rank-3 inputs whose batch sizes are equal or 1 (the op broadcasts everything else). */
-export const batchMatMulKernel: KernelConfig<BatchMatMulAttrs> = {
+export const batchMatMulKernel: KernelConfig<'BatchMatMul'> = {
   kernelName: 'BatchMatMul',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [a, b], attrs: { transposeA, transposeB }, backend }) => {

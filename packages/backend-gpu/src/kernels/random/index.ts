@@ -1,6 +1,6 @@
 import {
   randomNormalValues, randomUniformValues, truncatedNormalValues,
-  type KernelConfig, type RandomNormalAttrs, type RandomUniformAttrs, type TruncatedNormalAttrs,
+  type AnyKernelConfig, type KernelConfig,
 } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 
@@ -11,23 +11,23 @@ import type { GpuBackend } from '../../backend.js';
  * route gives every mode the CPU backend's bits exactly, and the upload happens on the first use.
  */
 
-export const randomUniformKernel: KernelConfig<RandomUniformAttrs> = {
+export const randomUniformKernel: KernelConfig<'RandomUniform'> = {
   kernelName: 'RandomUniform',
   kernelSet: 'gpu',
   kernelFunc: ({ attrs, backend }) => (backend as GpuBackend).output(randomUniformValues(attrs), attrs.shape, attrs.dtype),
 };
 
-export const randomNormalKernel: KernelConfig<RandomNormalAttrs> = {
+export const randomNormalKernel: KernelConfig<'RandomNormal'> = {
   kernelName: 'RandomNormal',
   kernelSet: 'gpu',
   kernelFunc: ({ attrs, backend }) => (backend as GpuBackend).output(randomNormalValues(attrs), attrs.shape, 'float32'),
 };
 
-export const truncatedNormalKernel: KernelConfig<TruncatedNormalAttrs> = {
+export const truncatedNormalKernel: KernelConfig<'TruncatedNormal'> = {
   kernelName: 'TruncatedNormal',
   kernelSet: 'gpu',
   kernelFunc: ({ attrs, backend }) => (backend as GpuBackend).output(truncatedNormalValues(attrs), attrs.shape, 'float32'),
 };
 
 /** The GPU kernels of the 'random' family. */
-export const randomKernels: KernelConfig<any>[] = [randomUniformKernel, randomNormalKernel, truncatedNormalKernel];
+export const randomKernels: AnyKernelConfig[] = [randomUniformKernel, randomNormalKernel, truncatedNormalKernel];

@@ -1,4 +1,4 @@
-import { sizeFromShape, type ArgReduceAttrs, type KernelConfig } from '@neurite/tensor';
+import { sizeFromShape, type ArgReduceKernelName, type KernelConfig } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { divmod, program, type Program } from '../../program.js';
 
@@ -28,7 +28,7 @@ function argReduceProgram(largest: boolean): Program {
 }
 
 /** Builds ArgMax / ArgMin: the int32 index of the best value along one axis (the op rejects empty axes). */
-export function argReduceKernel(kernelName: string, largest: boolean): KernelConfig<ArgReduceAttrs> {
+export function argReduceKernel(kernelName: ArgReduceKernelName, largest: boolean): KernelConfig<ArgReduceKernelName> {
   const prog = argReduceProgram(largest);
   return {
     kernelName,

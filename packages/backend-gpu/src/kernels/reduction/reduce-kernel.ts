@@ -1,4 +1,4 @@
-import { makeTypedArray, reducedShape, sizeFromShape, type DType, type KernelConfig, type ReduceAttrs, type TensorInfo } from '@neurite/tensor';
+import { makeTypedArray, reducedShape, sizeFromShape, type DType, type KernelConfig, type ReduceKernelName, type TensorInfo } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { divmod, program, type Program } from '../../program.js';
 import { argList, unravelSource } from '../index-source.js';
@@ -207,7 +207,7 @@ export function release(backend: GpuBackend, t: TensorInfo): void {
 }
 
 /** Builds Sum / Prod / Max / Min: the output keeps the input's dtype (float32 on the device). */
-export function reduceKernel(kernelName: string, mode: ReduceMode): KernelConfig<ReduceAttrs> {
+export function reduceKernel(kernelName: ReduceKernelName, mode: ReduceMode): KernelConfig<ReduceKernelName> {
   return {
     kernelName,
     kernelSet: 'gpu',

@@ -3,7 +3,7 @@ import type { GpuBackend } from '../../backend.js';
 import { runStrided, stridesOf } from './strided.js';
 
 /** The op pads x to the output's rank: its size-1 axes are read with stride 0. */
-export const broadcastToKernel: KernelConfig<BroadcastToAttrs> = {
+export const broadcastToKernel: KernelConfig<'BroadcastTo'> = {
   kernelName: 'BroadcastTo',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x], attrs: { shape }, backend }) => {

@@ -1,4 +1,4 @@
-import { makeTypedArray, type ConcatAttrs, type KernelConfig, type TensorInfo } from '@neurite/tensor';
+import { makeTypedArray, type KernelConfig, type TensorInfo } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { divmod, program, type Program } from '../../program.js';
 import { argList } from '../index-source.js';
@@ -31,7 +31,7 @@ function concatProgram(arity: number): Program {
  * More than MAX_ARITY inputs are joined in passes (the running result is the first input of the next
  * pass), and the intermediate results are freed.
  */
-export const concatKernel: KernelConfig<ConcatAttrs> = {
+export const concatKernel: KernelConfig<'Concat'> = {
   kernelName: 'Concat',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs, attrs: { axis }, backend }) => {

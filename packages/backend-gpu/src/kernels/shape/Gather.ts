@@ -1,4 +1,4 @@
-import { NeuriteError, type GatherAttrs, type KernelConfig } from '@neurite/tensor';
+import { NeuriteError, type KernelConfig } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { divmod, program } from '../../program.js';
 import { hostIndices } from './indices.js';
@@ -16,7 +16,7 @@ const GATHER = program('Gather', `function (x, indices, k, inner, n) {
   return x[(a * n + i) * inner + e];
 }`);
 
-export const gatherKernel: KernelConfig<GatherAttrs> = {
+export const gatherKernel: KernelConfig<'Gather'> = {
   kernelName: 'Gather',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x, indices], attrs: { axis }, backend }) => {

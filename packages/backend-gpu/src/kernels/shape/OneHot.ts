@@ -8,7 +8,7 @@ const ONE_HOT = program('OneHot', `function (indices, depth, on, off) {
   return Math.floor(indices[i] + 0.5) == d ? on : off;
 }`);
 
-export const oneHotKernel: KernelConfig<OneHotAttrs> = {
+export const oneHotKernel: KernelConfig<'OneHot'> = {
   kernelName: 'OneHot',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [indices], attrs: { depth, onValue, offValue }, backend }) =>

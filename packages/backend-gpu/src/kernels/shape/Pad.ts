@@ -25,7 +25,7 @@ function padProgram(rank: number): Program {
  * Pads with a constant. Unpadded neighbouring axes are merged and unpadded size-1 axes dropped; an empty
  * x keeps its empty axis, so every output element is the constant.
  */
-export const padKernel: KernelConfig<PadAttrs> = {
+export const padKernel: KernelConfig<'Pad'> = {
   kernelName: 'Pad',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x], attrs: { paddings, constantValue }, backend }) => {

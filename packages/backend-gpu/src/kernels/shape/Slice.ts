@@ -3,7 +3,7 @@ import type { GpuBackend } from '../../backend.js';
 import { runStrided, stridesOf } from './strided.js';
 
 /** A window of x: a strided view starting at `begin` (the whole of x shares its buffer). */
-export const sliceKernel: KernelConfig<SliceAttrs> = {
+export const sliceKernel: KernelConfig<'Slice'> = {
   kernelName: 'Slice',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x], attrs: { begin, size }, backend }) => {

@@ -3,7 +3,7 @@ import type { GpuBackend } from '../../backend.js';
 import { runStrided, stridesOf } from './strided.js';
 
 /** Element j of axis i is begin[i] + j * strides[i]: a strided view (negative strides read backwards). */
-export const stridedSliceKernel: KernelConfig<StridedSliceAttrs> = {
+export const stridedSliceKernel: KernelConfig<'StridedSlice'> = {
   kernelName: 'StridedSlice',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x], attrs: { begin, strides, size }, backend }) => {

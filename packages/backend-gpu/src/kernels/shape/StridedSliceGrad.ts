@@ -30,7 +30,7 @@ function gradProgram(rank: number): Program {
  * around on the host (the window starts at its lowest position and dy is read backwards); neighbouring
  * axes taken whole merge, and size-1 axes drop.
  */
-export const stridedSliceGradKernel: KernelConfig<StridedSliceGradAttrs> = {
+export const stridedSliceGradKernel: KernelConfig<'StridedSliceGrad'> = {
   kernelName: 'StridedSliceGrad',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [dy], attrs: { begin, strides, size, inputShape }, backend }) => {

@@ -6,7 +6,7 @@ import { runStrided, stridesOf } from './strided.js';
  * Output axis i, of size reps[i] * d[i], is viewed as two axes [reps[i], d[i]]: the copy index (stride 0)
  * and the position in x. Merging then leaves few axes (tiling a row, tiling whole blocks).
  */
-export const tileKernel: KernelConfig<TileAttrs> = {
+export const tileKernel: KernelConfig<'Tile'> = {
   kernelName: 'Tile',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x], attrs: { reps }, backend }) => {

@@ -3,7 +3,7 @@ import type { GpuBackend } from '../../backend.js';
 import { runStrided, stridesOf } from './strided.js';
 
 /** Output axis j walks input axis perm[j]: a strided view (an identity permutation shares the buffer). */
-export const transposeKernel: KernelConfig<TransposeAttrs> = {
+export const transposeKernel: KernelConfig<'Transpose'> = {
   kernelName: 'Transpose',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x], attrs: { perm }, backend }) => {

@@ -1,4 +1,4 @@
-import { NeuriteError, type KernelConfig, type UnsortedSegmentSumAttrs } from '@neurite/tensor';
+import { NeuriteError, type KernelConfig } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { divmod, program } from '../../program.js';
 import { hostIndices } from './indices.js';
@@ -19,7 +19,7 @@ const SEGMENT_SUM = program('UnsortedSegmentSum', `function (x, ids, rows, inner
   return total;
 }`);
 
-export const unsortedSegmentSumKernel: KernelConfig<UnsortedSegmentSumAttrs> = {
+export const unsortedSegmentSumKernel: KernelConfig<'UnsortedSegmentSum'> = {
   kernelName: 'UnsortedSegmentSum',
   kernelSet: 'gpu',
   kernelFunc: ({ inputs: [x, segmentIds], attrs: { numSegments }, backend }) => {

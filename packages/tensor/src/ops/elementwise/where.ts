@@ -19,7 +19,6 @@ export function where(condition: Tensor | TensorLike, a: Tensor | TensorLike, b:
     const shape = broadcastShapes('where', c.shape, broadcastShapes('where', x.shape, y.shape));
     const dtype = upcastDType(x.dtype, y.dtype);
     // the kernel takes inputs of one shape; broadcastTo returns a same-shaped input as is
-    const inputs = [c, cast(x, dtype), cast(y, dtype)].map((t) => broadcastTo(t, shape));
-    return ENGINE.runKernel('Select', inputs);
+    return ENGINE.runKernel('Select', [broadcastTo(c, shape), broadcastTo(cast(x, dtype), shape), broadcastTo(cast(y, dtype), shape)]);
   });
 }
