@@ -1,5 +1,6 @@
 import type { Backend, BackendMemory, DataId, DType, Shape, TensorInfo, TypedArray } from '@neurite/tensor';
 import { NeuriteError } from '@neurite/tensor';
+import type { HostArrays } from './host-arrays.js';
 
 export interface CpuBackendOptions {
   /**
@@ -10,7 +11,7 @@ export interface CpuBackendOptions {
 }
 
 /** Keeps every buffer as a typed array in this process's memory. */
-export class CpuBackend implements Backend {
+export class CpuBackend implements Backend, HostArrays {
   readonly kernelSet = 'cpu';
   declare readSync?: (dataId: DataId) => TypedArray;
   private readonly buffers = new Map<DataId, TypedArray>();

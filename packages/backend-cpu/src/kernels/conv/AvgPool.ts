@@ -1,5 +1,5 @@
 import type { KernelConfig, PoolAttrs } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 import { WindowTaps } from './window-taps.js';
 
 /** The mean over each window's in-bounds elements (padding is not counted, as in TF). */
@@ -7,7 +7,7 @@ export const avgPoolKernel: KernelConfig<'AvgPool'> = {
   kernelName: 'AvgPool',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { info }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const xv = cpu.values(x);
     const C = info.inChannels;
     const win = new WindowTaps(info);

@@ -1,5 +1,5 @@
 import type { KernelConfig, PoolAttrs } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 import { WindowTaps } from './window-taps.js';
 
 /** Inputs [dy]: each dy element is shared equally by its window's in-bounds input elements. */
@@ -7,7 +7,7 @@ export const avgPoolGradKernel: KernelConfig<'AvgPoolGrad'> = {
   kernelName: 'AvgPoolGrad',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [dy], attrs: { info }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const dyv = cpu.values(dy);
     const { batchSize: N, inHeight: H, inWidth: W, inChannels: C } = info;
     const win = new WindowTaps(info);

@@ -1,5 +1,5 @@
 import type { ConvAttrs, KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 import { gemm, rowMajor } from '../linalg/gemm.js';
 import { chunkRows, im2col, isPointwise } from './im2col.js';
 
@@ -8,7 +8,7 @@ export const conv2DKernel: KernelConfig<'Conv2D'> = {
   kernelName: 'Conv2D',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x, filter], attrs: { info }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const xv = cpu.values(x);
     const wv = cpu.values(filter);
     const { batchSize, outHeight, outWidth, outChannels: O, filterHeight, filterWidth, inChannels } = info;

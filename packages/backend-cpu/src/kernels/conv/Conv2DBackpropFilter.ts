@@ -1,5 +1,5 @@
 import type { ConvAttrs, KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 import { gemm, rowMajor } from '../linalg/gemm.js';
 import { chunkRows, im2col, isPointwise } from './im2col.js';
 
@@ -8,7 +8,7 @@ export const conv2DBackpropFilterKernel: KernelConfig<'Conv2DBackpropFilter'> = 
   kernelName: 'Conv2DBackpropFilter',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x, dy], attrs: { info }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const xv = cpu.values(x);
     const dyv = cpu.values(dy);
     const { batchSize, inChannels, outHeight, outWidth, outChannels: O, filterHeight, filterWidth } = info;

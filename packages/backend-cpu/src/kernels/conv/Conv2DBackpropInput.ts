@@ -1,5 +1,5 @@
 import type { ConvAttrs, KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 import { gemm, rowMajor } from '../linalg/gemm.js';
 import { chunkRows, col2im, isPointwise } from './im2col.js';
 
@@ -8,7 +8,7 @@ export const conv2DBackpropInputKernel: KernelConfig<'Conv2DBackpropInput'> = {
   kernelName: 'Conv2DBackpropInput',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [dy, filter], attrs: { info }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const dyv = cpu.values(dy);
     const wv = cpu.values(filter);
     const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels: O, filterHeight, filterWidth } = info;

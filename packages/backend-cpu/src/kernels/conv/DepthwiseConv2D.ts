@@ -1,5 +1,5 @@
 import type { DepthwiseConvAttrs, KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 import { WindowTaps } from './window-taps.js';
 
 /**
@@ -12,7 +12,7 @@ export const depthwiseConv2DKernel: KernelConfig<'DepthwiseConv2D'> = {
   kernelName: 'DepthwiseConv2D',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x, filter], attrs: { info }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const xv = cpu.values(x);
     const fv = cpu.values(filter);
     const { inChannels: C, outChannels: OC, channelMultiplier: M } = info;

@@ -1,5 +1,5 @@
 import type { DepthwiseConvAttrs, KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 import { WindowTaps } from './window-taps.js';
 
 /** Inputs [x, dy]: each filter tap accumulates input pixel times dy over every output pixel that used it. */
@@ -7,7 +7,7 @@ export const depthwiseConv2DBackpropFilterKernel: KernelConfig<'DepthwiseConv2DB
   kernelName: 'DepthwiseConv2DBackpropFilter',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x, dy], attrs: { info }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const xv = cpu.values(x);
     const dyv = cpu.values(dy);
     const { inChannels: C, outChannels: OC, channelMultiplier: M } = info;

@@ -1,5 +1,5 @@
 import type { DepthwiseConvAttrs, KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 import { WindowTaps } from './window-taps.js';
 
 /** Inputs [dy, filter]: each output pixel sends dy times the filter tap back to the input pixel under the tap. */
@@ -7,7 +7,7 @@ export const depthwiseConv2DBackpropInputKernel: KernelConfig<'DepthwiseConv2DBa
   kernelName: 'DepthwiseConv2DBackpropInput',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [dy, filter], attrs: { info }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const dyv = cpu.values(dy);
     const fv = cpu.values(filter);
     const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outChannels: OC, channelMultiplier: M } = info;

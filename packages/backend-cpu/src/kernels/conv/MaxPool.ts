@@ -1,12 +1,12 @@
 import type { KernelConfig, PoolAttrs } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 import { maxPoolArgmax } from './max-pool-argmax.js';
 
 export const maxPoolKernel: KernelConfig<'MaxPool'> = {
   kernelName: 'MaxPool',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { info }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const xv = cpu.values(x);
     const argmax = maxPoolArgmax(xv, info);
     const out = new Float32Array(argmax.length);

@@ -1,5 +1,5 @@
 import { sizeFromShape, type KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 import { maxPoolArgmax } from './max-pool-argmax.js';
 
 /** Inputs [dy, x]: each dy element goes to its window's (first) maximum in x. */
@@ -7,7 +7,7 @@ export const maxPoolGradKernel: KernelConfig<'MaxPoolGrad'> = {
   kernelName: 'MaxPoolGrad',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [dy, x], attrs: { info }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const dyv = cpu.values(dy);
     const argmax = maxPoolArgmax(cpu.values(x), info);
     const dx = new Float64Array(sizeFromShape(x.shape));

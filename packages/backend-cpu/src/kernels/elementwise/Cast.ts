@@ -1,11 +1,11 @@
 import { makeTypedArray, type KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 
 export const castKernel: KernelConfig<'Cast'> = {
   kernelName: 'Cast',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { dtype }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const values = cpu.values(x);
     const out = makeTypedArray(dtype, values.length);
     if (dtype === 'bool') for (let i = 0; i < values.length; i++) out[i] = values[i] !== 0 ? 1 : 0;

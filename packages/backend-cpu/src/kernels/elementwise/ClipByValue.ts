@@ -1,12 +1,12 @@
 import { makeTypedArray, type KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 
 /** Clamps to [min, max]; NaN stays NaN. */
 export const clipByValueKernel: KernelConfig<'ClipByValue'> = {
   kernelName: 'ClipByValue',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { min, max }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const values = cpu.values(x);
     const out = makeTypedArray(x.dtype, values.length);
     for (let i = 0; i < values.length; i++) {

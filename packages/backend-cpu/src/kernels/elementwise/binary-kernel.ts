@@ -1,5 +1,5 @@
 import { broadcastShapes, type BinaryKernelName, makeTypedArray, sizeFromShape, type DType, type KernelConfig, type TypedArray } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 
 /**
  * One run of a binary kernel: for i < n, out[o + i] = f(a[ai + i * sa], b[bi + i * sb]) (sa, sb are 1,
@@ -19,7 +19,7 @@ export function binaryKernel(kernelName: BinaryKernelName, run: BinaryRun, outDT
     kernelName,
     kernelSet: 'cpu',
     kernelFunc: ({ inputs: [a, b], backend }) => {
-      const cpu = backend as CpuBackend;
+      const cpu = backend as HostArrays;
       const shape = broadcastShapes(kernelName, a.shape, b.shape);
       const dtype = outDType ?? a.dtype;
       const out = makeTypedArray(dtype, sizeFromShape(shape));

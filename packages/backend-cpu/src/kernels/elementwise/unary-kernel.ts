@@ -1,5 +1,5 @@
 import { makeTypedArray, type UnaryKernelName, type DType, type KernelConfig, type TypedArray } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 
 /**
  * The loop of a unary kernel: out[i] = f(x[i]) for every i (both have x.length elements). Each kernel
@@ -16,7 +16,7 @@ export function unaryKernel(kernelName: UnaryKernelName, loop: UnaryLoop, outDTy
     kernelName,
     kernelSet: 'cpu',
     kernelFunc: ({ inputs: [x], backend }) => {
-      const cpu = backend as CpuBackend;
+      const cpu = backend as HostArrays;
       const dtype = outDType ?? x.dtype;
       const values = cpu.values(x);
       const out = makeTypedArray(dtype, values.length);

@@ -1,5 +1,5 @@
 import type { BatchMatMulAttrs, KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 import { gemm, rowMajor } from './gemm.js';
 
 /** Rank-3 inputs whose batch sizes are equal or 1 (the op broadcasts everything else). */
@@ -7,7 +7,7 @@ export const batchMatMulKernel: KernelConfig<'BatchMatMul'> = {
   kernelName: 'BatchMatMul',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [a, b], attrs: { transposeA, transposeB }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const av = cpu.values(a);
     const bv = cpu.values(b);
     const [batchA, aRows, aCols] = a.shape;

@@ -1,5 +1,5 @@
 import type { ArgReduceKernelName, KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 
 /**
  * Builds ArgMax / ArgMin: the int32 index of the best value along one axis; the first one wins a tie,
@@ -11,7 +11,7 @@ export function argReduceKernel(kernelName: ArgReduceKernelName, largest: boolea
     kernelName,
     kernelSet: 'cpu',
     kernelFunc: ({ inputs: [x], attrs: { axis }, backend }) => {
-      const cpu = backend as CpuBackend;
+      const cpu = backend as HostArrays;
       const v = cpu.values(x);
       const shape = x.shape;
       const n = shape[axis];

@@ -1,5 +1,5 @@
 import { makeTypedArray, reducedShape, sizeFromShape, type KernelConfig, type ReduceKernelName, type TypedArray } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 
 export type ReduceMode = 'sum' | 'prod' | 'max' | 'min';
 
@@ -14,7 +14,7 @@ export function reduceKernel(kernelName: ReduceKernelName, mode: ReduceMode): Ke
     kernelName,
     kernelSet: 'cpu',
     kernelFunc: ({ inputs: [x], attrs: { axes }, backend }) => {
-      const cpu = backend as CpuBackend;
+      const cpu = backend as HostArrays;
       const outShape = reducedShape(x.shape, axes, false);
       const acc = new Float64Array(sizeFromShape(outShape)).fill(INIT[mode]);
       const values = cpu.values(x);

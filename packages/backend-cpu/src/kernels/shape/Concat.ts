@@ -1,5 +1,5 @@
 import { makeTypedArray, sizeFromShape, type KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 import { copyWindow } from './strided-copy.js';
 
 /** Each input is written into its window of the output (long contiguous runs when axis is leading). */
@@ -7,7 +7,7 @@ export const concatKernel: KernelConfig<'Concat'> = {
   kernelName: 'Concat',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs, attrs: { axis }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const shape = [...inputs[0].shape];
     shape[axis] = inputs.reduce((n, t) => n + t.shape[axis], 0);
     const out = makeTypedArray(inputs[0].dtype, sizeFromShape(shape));

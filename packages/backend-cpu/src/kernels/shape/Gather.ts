@@ -1,12 +1,12 @@
 import { NeuriteError, makeTypedArray, type KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 
 /** x viewed as [outer, n, inner]: each index copies one contiguous run of `inner` elements. */
 export const gatherKernel: KernelConfig<'Gather'> = {
   kernelName: 'Gather',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x, indices], attrs: { axis }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const v = cpu.values(x);
     const idx = cpu.values<Int32Array>(indices);
     const n = x.shape[axis];

@@ -1,12 +1,12 @@
 import type { KernelConfig, OneHotAttrs } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 
 /** An index outside [0, depth) leaves its row all offValue. */
 export const oneHotKernel: KernelConfig<'OneHot'> = {
   kernelName: 'OneHot',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [indices], attrs: { depth, onValue, offValue }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const idx = cpu.values<Int32Array>(indices);
     const out = new Float32Array(idx.length * depth);
     if (offValue !== 0) out.fill(offValue);

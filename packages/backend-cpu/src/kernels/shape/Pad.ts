@@ -1,12 +1,12 @@
 import { makeTypedArray, sizeFromShape, type KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 import { copyWindow } from './strided-copy.js';
 
 export const padKernel: KernelConfig<'Pad'> = {
   kernelName: 'Pad',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { paddings, constantValue }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const shape = x.shape.map((d, i) => paddings[i][0] + d + paddings[i][1]);
     const out = makeTypedArray(x.dtype, sizeFromShape(shape));
     if (constantValue !== 0) out.fill(constantValue);

@@ -1,5 +1,5 @@
 import { computeStrides, makeTypedArray, type KernelConfig, type TypedArray } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 
 /**
  * Simplifies a transpose: drops size-1 axes and merges input axes that stay neighbours in the output,
@@ -28,7 +28,7 @@ export const transposeKernel: KernelConfig<'Transpose'> = {
   kernelName: 'Transpose',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x], attrs: { perm }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const v = cpu.values(x);
     const outShape = perm.map((p) => x.shape[p]);
     const out = makeTypedArray(x.dtype, v.length);

@@ -1,12 +1,12 @@
 import { NeuriteError, makeTypedArray, type KernelConfig } from '@neurite/tensor';
-import type { CpuBackend } from '../../backend.js';
+import type { HostArrays } from '../../host-arrays.js';
 
 /** Adds row i of x (a run of `inner` elements) into row segmentIds[i] of the output. */
 export const unsortedSegmentSumKernel: KernelConfig<'UnsortedSegmentSum'> = {
   kernelName: 'UnsortedSegmentSum',
   kernelSet: 'cpu',
   kernelFunc: ({ inputs: [x, segmentIds], attrs: { numSegments }, backend }) => {
-    const cpu = backend as CpuBackend;
+    const cpu = backend as HostArrays;
     const v = cpu.values(x);
     const ids = cpu.values<Int32Array>(segmentIds);
     const inner = x.shape.slice(1).reduce((a, b) => a * b, 1);
