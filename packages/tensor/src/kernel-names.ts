@@ -162,11 +162,24 @@ export interface RequiredKernels extends UnarySpecs, BinarySpecs {
 }
 
 /**
+ * `Dropout` (optional, fused): training-time dropout of a float32 tensor with a mask of its own shape,
+ * in one pass. Element i is kept when the uniform of word i of (key, stream) is >= `rate` (as float32),
+ * and becomes x * scale, else x * 0. Outputs [y, bits]: bits is int32 with ceil(size / 32) words, bit
+ * i % 32 of word i / 32 set where element i was kept, for `DropoutGrad`. The result has the same bits as
+ * the composite `mul(x, mul(cast(greaterEqual(randomUniform(...), rate)), scale))`.
+ */
+export interface DropoutAttrs { rate: number; scale: number; key: [number, number]; stream: [number, number] }
+/** `DropoutGrad` (optional, with `Dropout`): inputs [dy, bits]; dx = dy * (kept ? scale : 0). */
+export interface DropoutGradAttrs { scale: number }
+
+/**
  * Kernels a backend may add to run a composite op in one pass. The op checks `hasKernel` and otherwise
  * runs its composite form, which stays the reference the fused kernel is tested against.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface OptionalKernels {}
+export interface OptionalKernels {
+  Dropout: KernelSpec<1, DropoutAttrs>;
+  DropoutGrad: KernelSpec<2, DropoutGradAttrs>;
+}
 
 export type KernelContract = RequiredKernels & OptionalKernels;
 export type RequiredKernelName = keyof RequiredKernels;
@@ -196,7 +209,7 @@ export const KERNEL_NAMES = [
 ] as const satisfies readonly RequiredKernelName[];
 
 /** Every optional kernel's name, at run time. */
-export const OPTIONAL_KERNEL_NAMES = [] as const satisfies readonly OptionalKernelName[];
+export const OPTIONAL_KERNEL_NAMES = ['Dropout', 'DropoutGrad'] as const satisfies readonly OptionalKernelName[];
 
 // The run-time lists name every kernel of the contract: a kernel added to one and not the other fails here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

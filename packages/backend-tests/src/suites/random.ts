@@ -379,6 +379,32 @@ export function randomSuite(env: BackendUnderTest): void {
         dispose([x, g]);
       });
 
+      it('draws each seed-generator call\'s own full-size mask, exactly, and its gradient is that mask times the scale', async () => {
+        // 1,007 elements: not a whole number of the 32-element groups a fused kernel may work in
+        const n = 1007;
+        const rate = 0.25;
+        const scale = Math.fround(1 / (1 - rate));
+        const xs = xValues.slice(0, n);
+        const x = tensor(xs);
+        const gen = new SeedGenerator(44);
+        const y0 = dropout(x, rate, { seed: gen });
+        const g1 = grad((t) => dropout(t, rate, { seed: gen }).mul(tensor(xs)).sum())(x);
+        for (const [stream, got, of] of [[0, await values(y0), 'y'], [1, await values(g1), 'gradient']] as const) {
+          const kept = refWords(keyOf(44), n, [stream, 0]).map((w) => unit(w) >= rate);
+          // y = x * scale where kept; the gradient of sum(y * x) is x * scale there; both exactly 0 elsewhere
+          got.forEach((v, i) => {
+            const want = kept[i] ? Math.fround(xs[i] * scale) : 0;
+            expect(v === want, `${of} element ${i}: ${v}, expected ${want}`).toBe(true);
+          });
+        }
+        // x * 0 keeps the composite form's IEEE results where dropped: NaN stays NaN, -3 gives -0
+        const special = await values(dropout(tensor([NaN, -3, Infinity, 2]), 0.999999, { seed: 5 }));
+        const keptSpecial = refWords(keyOf(5), 4).map((w) => unit(w) >= Math.fround(0.999999));
+        expect(Number.isNaN(special[0])).toBe(true);
+        expect(Object.is(special[1], keptSpecial[1] ? special[1] : -0)).toBe(true);
+        dispose([x, y0, g1]);
+      });
+
       it('is a Tensor method and leaks no tensors', async () => {
         const x = tensor(xValues.slice(0, 100));
         const before = memory().numTensors;

@@ -240,6 +240,11 @@ export class Engine {
 
   // ---- kernels -------------------------------------------------------------------------------------
 
+  /** Whether the active backend implements `kernelName` (ops ask before using an optional kernel). */
+  hasKernel(kernelName: KernelName): boolean {
+    return getKernel(kernelName, this.backend.kernelSet) !== undefined;
+  }
+
   /** Runs kernel `N` on the active backend; the compiler checks the inputs' count and the attributes. */
   runKernel<N extends KernelName>(kernelName: N, inputs: KernelInputs<N, Tensor>, ...attrs: AttrsArgument<N>): Tensor {
     return this.runKernelMulti(kernelName, inputs, ...attrs)[0];

@@ -10,6 +10,8 @@ import { greaterEqual, mul } from '../elementwise/index.js';
 import { reshape } from '../shape/reshape.js';
 import { randomUniform } from './random-uniform.js';
 import { checkOptions, checkSeed } from './validate.js';
+import { resolveSeed } from '../../random/seed.js';
+import { shapesEqual } from '../../util/shape.js';
 
 export interface DropoutOptions {
   /**
@@ -48,9 +50,20 @@ export function dropout(x: Tensor | TensorLike, rate: number, options: DropoutOp
     checkSeed(op, seed);
     if (rate === 0) return reshape(t, t.shape); // a new handle on the same values, so disposing it spares x
     if (rate === 1) return zeros(t.shape);
+    if (shapesEqual(maskShape, t.shape) && ENGINE.hasKernel('Dropout')) {
+      // one pass on backends that fuse it; the same bits as the composite below
+      const { key, stream } = resolveSeed(op, seed);
+      const attrs = { rate: Math.fround(rate), scale: dropoutScale(rate, scaling), key: [...key] as [number, number], stream: [...stream] as [number, number] };
+      return ENGINE.runKernelMulti('Dropout', [t], attrs)[0];
+    }
     const mask = cast(greaterEqual(randomUniform(maskShape, { seed }), rate), 'float32');
     return mul(t, scaling === 'inverted' ? mul(mask, 1 / (1 - rate)) : mask);
   });
+}
+
+/** What a kept element is multiplied by, as the float32 scalar the composite form multiplies by. */
+function dropoutScale(rate: number, scaling: 'inverted' | 'inference'): number {
+  return scaling === 'inverted' ? Math.fround(1 / (1 - rate)) : 1;
 }
 
 /** The mask shape: noiseShape with nulls filled in from x's shape, checked to broadcast to x's shape. */
