@@ -1,0 +1,39 @@
+import { sizeFromShape, type KernelConfig } from '@neurite/tensor';
+import type { WasmBackend } from '../../backend.js';
+import { ELEMENT_WORK } from '../elementwise/cost.js';
+import { hostKernel } from '../host.js';
+
+/** The largest float32 below a float32 value (as the tensor core's randomUniformValues). */
+function float32Below(v: number): number {
+  const f = new Float32Array([v]);
+  const bits = new Int32Array(f.buffer);
+  if (v > 0) bits[0] -= 1;
+  else if (v < 0) bits[0] += 1;
+  else return -(2 ** -149);
+  return f[0];
+}
+
+/**
+ * Philox inside WebAssembly, 16 elements per unit: the same bits as the tensor core's
+ * randomUniformValues (element i from word i). int32 draws run the CPU's kernel.
+ */
+export const randomUniformKernel: KernelConfig<'RandomUniform'> = {
+  kernelName: 'RandomUniform',
+  kernelSet: 'wasm',
+  kernelFunc: (args) => {
+    const { shape, dtype, min, max, key, stream } = args.attrs;
+    if (dtype !== 'float32') return hostKernel('RandomUniform')(args);
+    const w = args.backend as WasmBackend;
+    const out = w.makeOutput(shape, 'float32');
+    const n = sizeFromShape(shape);
+    if (n === 0) return out.info;
+    const top = Math.fround(max);
+    const scratch = w.scratch(w.threads * 64);
+    w.parallel(
+      'random_uniform_f32',
+      [out.ptr, n, min, max - min, top, float32Below(top), stream[0], stream[1], key[0], key[1], scratch],
+      Math.ceil(n / 16), n * ELEMENT_WORK,
+    );
+    return out.info;
+  },
+};
