@@ -57,8 +57,9 @@ export class Tensor {
   /** The values, flat in row-major order (a copy). Works on every backend. */
   async data(): Promise<TypedArray> {
     this.assertAlive('data');
-    const values = await ENGINE.backendOf(this).read(this.handle.dataId);
-    return values.slice() as TypedArray;
+    const backend = ENGINE.backendOf(this);
+    const values = await backend.read(this.handle.dataId);
+    return backend.readsCopies ? values : (values.slice() as TypedArray);
   }
 
   /** The values, synchronously, where the backend allows it; otherwise an error that says to use `data()`. */
@@ -70,7 +71,8 @@ export class Tensor {
         `dataSync: backend '${this.handle.backendName}' cannot read synchronously; use 'await tensor.data()' instead`,
       );
     }
-    return backend.readSync(this.handle.dataId).slice() as TypedArray;
+    const values = backend.readSync(this.handle.dataId);
+    return backend.readsCopies ? values : (values.slice() as TypedArray);
   }
 
   /** The values as nested arrays (booleans for bool tensors). */

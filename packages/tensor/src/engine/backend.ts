@@ -27,6 +27,11 @@ export interface Backend {
   readonly kernelSet: string;
   /** Stores values (copied or adopted) and returns a handle for them. */
   write(values: TypedArray, shape: Shape, dtype: DType): DataId;
+  /**
+   * True when `read` and `readSync` return a fresh array the caller owns: `data()` and `dataSync()` then
+   * hand it out as is, instead of copying it again. Backends that return their own storage leave it unset.
+   */
+  readonly readsCopies?: boolean;
   /** Reads a buffer back; every backend supports this. */
   read(dataId: DataId): Promise<TypedArray>;
   /** Reads a buffer synchronously; a backend that cannot (WebGPU) leaves this out or throws. */

@@ -29,7 +29,9 @@ export class Tape {
     for (let i = this.nodes.length - 1; i >= 0; i--) {
       if (!onPath[i]) continue;
       const node = this.nodes[i];
-      const dys = node.outputIds.map((id, j) => grads.get(id) ?? filled(engine, node.outputs[j].shape, 0));
+      // an output that is not float32 (Dropout's mask bits) carries no gradient: a scalar zero stands in
+      const dys = node.outputIds.map((id, j) =>
+        grads.get(id) ?? filled(engine, node.outputs[j].dtype === 'float32' ? node.outputs[j].shape : [], 0));
       if (!node.gradFunc) {
         throw new NeuriteError(`grad: no gradient is registered for kernel '${node.kernelName}'`);
       }
