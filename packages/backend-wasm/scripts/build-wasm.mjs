@@ -23,6 +23,8 @@ const COMMON = [
   '--enable', 'simd', '--enable', 'threads', '--noExportMemory',
 ];
 const VARIANTS = { SIMD_WASM: [], RELAXED_SIMD_WASM: ['--enable', 'relaxed-simd'] };
+// NEURITE_WASM_NAMES=1 keeps function names in the binaries, so that CPU profiles name the kernels.
+if (process.env.NEURITE_WASM_NAMES === '1') COMMON.push('--debug');
 
 /**
  * The section ids of a module. The kernels must have no data and no globals: several instances share
@@ -52,6 +54,7 @@ const GLOBAL_SECTION = 6;
 function sourceHash() {
   const h = createHash('sha256');
   h.update(ascVersion);
+  h.update(process.env.NEURITE_WASM_NAMES ?? '');
   h.update(readFileSync(fileURLToPath(import.meta.url)));
   for (const f of readdirSync(assemblyDir).sort()) h.update(f).update(readFileSync(join(assemblyDir, f)));
   return h.digest('hex').slice(0, 16);

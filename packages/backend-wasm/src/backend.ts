@@ -53,6 +53,8 @@ function createMemory(shared: boolean): { memory: WebAssembly.Memory; maxPages: 
  */
 export class WasmBackend implements Backend, HostArrays {
   readonly kernelSet = 'wasm';
+  /** Reads copy out of the wasm memory (whose blocks are reused), so the tensor need not copy again. */
+  readonly readsCopies = true;
   /** Which build of the kernels runs. */
   readonly simd: SimdLevel;
   /** Why relaxed SIMD is not used, when it is not. */

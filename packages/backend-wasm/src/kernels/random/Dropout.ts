@@ -17,7 +17,9 @@ export const dropoutKernel: KernelConfig<'Dropout'> = {
     const bits = w.makeOutput([units], 'int32');
     if (n > 0) {
       const scratch = w.scratch(w.threads * 128);
-      w.parallel('dropout_f32', [y.ptr, bits.ptr, w.ptr(x), n, rate, scale, stream[0], stream[1], key[0], key[1], scratch], units, n * ELEMENT_WORK);
+      // kept where (word >>> 8) / 2^24 >= rate, i.e. word >= ceil(rate * 2^24) * 256 as uint32 (rate < 1 here)
+      const threshold = (Math.ceil(Math.fround(rate) * 2 ** 24) * 256) | 0;
+      w.parallel('dropout_f32', [y.ptr, bits.ptr, w.ptr(x), n, threshold, scale, stream[0], stream[1], key[0], key[1], scratch], units, n * ELEMENT_WORK);
     }
     return [y.info, bits.info];
   },

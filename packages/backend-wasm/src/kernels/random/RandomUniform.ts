@@ -14,7 +14,7 @@ function float32Below(v: number): number {
 }
 
 /**
- * Philox inside WebAssembly, 16 elements per unit: the same bits as the tensor core's
+ * Philox inside WebAssembly, 32 elements per unit: the same bits as the tensor core's
  * randomUniformValues (element i from word i). int32 draws run the CPU's kernel.
  */
 export const randomUniformKernel: KernelConfig<'RandomUniform'> = {
@@ -28,11 +28,11 @@ export const randomUniformKernel: KernelConfig<'RandomUniform'> = {
     const n = sizeFromShape(shape);
     if (n === 0) return out.info;
     const top = Math.fround(max);
-    const scratch = w.scratch(w.threads * 64);
+    const scratch = w.scratch(w.threads * 256);
     w.parallel(
       'random_uniform_f32',
       [out.ptr, n, min, max - min, top, float32Below(top), stream[0], stream[1], key[0], key[1], scratch],
-      Math.ceil(n / 16), n * ELEMENT_WORK,
+      Math.ceil(n / 32), n * ELEMENT_WORK,
     );
     return out.info;
   },
