@@ -172,6 +172,18 @@ export interface DropoutAttrs { rate: number; scale: number; key: [number, numbe
 /** `DropoutGrad` (optional, with `Dropout`): inputs [dy, bits]; dx = dy * (kept ? scale : 0). */
 export interface DropoutGradAttrs { scale: number }
 
+/** The activations a fused matMul or conv2d applies in its last pass (others run as a separate op). */
+export const FUSED_ACTIVATIONS = ['linear', 'relu', 'relu6', 'sigmoid', 'tanh'] as const;
+export type FusedActivation = (typeof FUSED_ACTIVATIONS)[number];
+
+/**
+ * `FusedMatMul` (optional): activation(a b + bias) in one kernel, on BatchMatMul's rank-3 inputs with an
+ * optional third input, bias [n]. The same bits as BatchMatMul, then Add, then the activation's kernel.
+ */
+export interface FusedMatMulAttrs { transposeA: boolean; transposeB: boolean; activation: FusedActivation }
+/** `FusedConv2D` (optional): activation(conv2d(x, filter) + bias), inputs [x NHWC, filter HWIO, bias [outC]?]. */
+export interface FusedConv2DAttrs { info: Conv2DInfo; activation: FusedActivation }
+
 /**
  * Kernels a backend may add to run a composite op in one pass. The op checks `hasKernel` and otherwise
  * runs its composite form, which stays the reference the fused kernel is tested against.
@@ -179,6 +191,8 @@ export interface DropoutGradAttrs { scale: number }
 export interface OptionalKernels {
   Dropout: KernelSpec<1, DropoutAttrs>;
   DropoutGrad: KernelSpec<2, DropoutGradAttrs>;
+  FusedMatMul: KernelSpec<number, FusedMatMulAttrs>;
+  FusedConv2D: KernelSpec<number, FusedConv2DAttrs>;
 }
 
 export type KernelContract = RequiredKernels & OptionalKernels;
@@ -209,7 +223,7 @@ export const KERNEL_NAMES = [
 ] as const satisfies readonly RequiredKernelName[];
 
 /** Every optional kernel's name, at run time. */
-export const OPTIONAL_KERNEL_NAMES = ['Dropout', 'DropoutGrad'] as const satisfies readonly OptionalKernelName[];
+export const OPTIONAL_KERNEL_NAMES = ['Dropout', 'DropoutGrad', 'FusedMatMul', 'FusedConv2D'] as const satisfies readonly OptionalKernelName[];
 
 // The run-time lists name every kernel of the contract: a kernel added to one and not the other fails here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

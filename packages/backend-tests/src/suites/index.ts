@@ -3,6 +3,7 @@ import { autodiffSuite } from './autodiff.js';
 import { convSuite } from './conv.js';
 import { coreSuite } from './core.js';
 import { elementwiseSuite } from './elementwise.js';
+import { fusedSuite } from './fused.js';
 import { linalgSuite } from './linalg.js';
 import { memorySuite } from './memory.js';
 import { opHygieneSuite } from './op-hygiene.js';
@@ -18,6 +19,7 @@ export const ALL_SUITES: ((env: BackendUnderTest) => void)[] = [
   shapeSuite,
   linalgSuite,
   convSuite,
+  fusedSuite,
   randomSuite,
   autodiffSuite,
   memorySuite,

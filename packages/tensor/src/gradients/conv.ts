@@ -1,5 +1,8 @@
 // Gradients of the 'conv' kernels, registered once for every backend.
 import { registerGradient } from '../engine/kernel-registry.js';
+import type { Tensor } from '../tensor.js';
+import { activationGradient } from '../ops/elementwise/fused-activation.js';
+import { sumToShape } from '../ops/grad-util.js';
 import type { ConvAttrs, PoolAttrs } from '../kernel-names.js';
 import {
   avgPoolGrad, conv2dBackpropFilter, conv2dBackpropInput, conv2dKernel, depthwiseConv2dBackpropFilter,
@@ -16,6 +19,18 @@ import {
 registerGradient({
   kernelName: 'Conv2D',
   gradFunc: ([dy], { inputs: [x, w] }, { info }) => [conv2dBackpropInput(dy, w, info), conv2dBackpropFilter(x, dy, info)],
+});
+
+// activation(conv(x, w) + bias): the activation's slope from the saved output, then Conv2D's gradients
+// and the bias's (dz summed over batch and positions).
+registerGradient({
+  kernelName: 'FusedConv2D',
+  gradFunc: ([dy], { inputs: [x, w, bias], outputs: [y] }, { info, activation }) => {
+    const dz = activationGradient(dy, y, activation);
+    const grads: Tensor[] = [conv2dBackpropInput(dz, w, info), conv2dBackpropFilter(x, dz, info)];
+    if (bias) grads.push(sumToShape(dz, bias.shape));
+    return grads;
+  },
 });
 
 registerGradient({

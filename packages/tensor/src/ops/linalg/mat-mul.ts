@@ -21,37 +21,45 @@ export interface MatMulOptions {
  */
 export function matMul(a: Tensor | TensorLike, b: Tensor | TensorLike, options: MatMulOptions = {}): Tensor {
   return ENGINE.tidy(() => {
-    const op = 'matMul';
-    if (options === null || typeof options !== 'object') throw argumentError(op, 'options', 'an object', options);
-    const { transposeA = false, transposeB = false } = options;
-    if (typeof transposeA !== 'boolean') throw argumentError(op, 'transposeA', 'a boolean', transposeA);
-    if (typeof transposeB !== 'boolean') throw argumentError(op, 'transposeB', 'a boolean', transposeB);
-    const x = convertToTensor(a, 'a', op, 'float32');
-    const y = convertToTensor(b, 'b', op, 'float32');
-    if (x.rank < 2) throw argumentError(op, 'a', 'of rank 2 or more (reshape a vector to [1, k] or [k, 1])', `a tensor of shape [${x.shape}]`);
-    if (y.rank < 2) throw argumentError(op, 'b', 'of rank 2 or more (reshape a vector to [1, k] or [k, 1])', `a tensor of shape [${y.shape}]`);
-
-    const [aRows, aCols] = x.shape.slice(-2);
-    const [bRows, bCols] = y.shape.slice(-2);
-    const m = transposeA ? aCols : aRows;
-    const k = transposeA ? aRows : aCols;
-    const kB = transposeB ? bCols : bRows;
-    const n = transposeB ? bRows : bCols;
-    if (k !== kB) {
-      throw new NeuriteError(
-        `${op}: inner dimensions must match: a of shape [${x.shape}] (transposeA=${transposeA}) gives k=${k}, ` +
-          `b of shape [${y.shape}] (transposeB=${transposeB}) gives k=${kB}`,
-      );
-    }
-    const batchA = x.shape.slice(0, -2);
-    const batchB = y.shape.slice(0, -2);
-    const batch = broadcastShapes(op, batchA, batchB);
-    const batchSize = sizeFromShape(batch);
-    const a3 = toRank3(x, batchA, batch, batchSize);
-    const b3 = toRank3(y, batchB, batch, batchSize);
-    const out = ENGINE.runKernel('BatchMatMul', [a3, b3], { transposeA, transposeB });
-    return reshape(out, [...batch, m, n]);
+    const { a3, b3, outShape, transposeA, transposeB } = matMulOperands('matMul', a, b, options);
+    return reshape(ENGINE.runKernel('BatchMatMul', [a3, b3], { transposeA, transposeB }), outShape);
   });
+}
+
+/** matMul's checked operands, brought to the rank-3 form the kernels take, and the result's shape. */
+export function matMulOperands(op: string, a: Tensor | TensorLike, b: Tensor | TensorLike, options: MatMulOptions) {
+  if (options === null || typeof options !== 'object') throw argumentError(op, 'options', 'an object', options);
+  const { transposeA = false, transposeB = false } = options;
+  if (typeof transposeA !== 'boolean') throw argumentError(op, 'transposeA', 'a boolean', transposeA);
+  if (typeof transposeB !== 'boolean') throw argumentError(op, 'transposeB', 'a boolean', transposeB);
+  const x = convertToTensor(a, 'a', op, 'float32');
+  const y = convertToTensor(b, 'b', op, 'float32');
+  if (x.rank < 2) throw argumentError(op, 'a', 'of rank 2 or more (reshape a vector to [1, k] or [k, 1])', `a tensor of shape [${x.shape}]`);
+  if (y.rank < 2) throw argumentError(op, 'b', 'of rank 2 or more (reshape a vector to [1, k] or [k, 1])', `a tensor of shape [${y.shape}]`);
+
+  const [aRows, aCols] = x.shape.slice(-2);
+  const [bRows, bCols] = y.shape.slice(-2);
+  const m = transposeA ? aCols : aRows;
+  const k = transposeA ? aRows : aCols;
+  const kB = transposeB ? bCols : bRows;
+  const n = transposeB ? bRows : bCols;
+  if (k !== kB) {
+    throw new NeuriteError(
+      `${op}: inner dimensions must match: a of shape [${x.shape}] (transposeA=${transposeA}) gives k=${k}, ` +
+        `b of shape [${y.shape}] (transposeB=${transposeB}) gives k=${kB}`,
+    );
+  }
+  const batchA = x.shape.slice(0, -2);
+  const batchB = y.shape.slice(0, -2);
+  const batch = broadcastShapes(op, batchA, batchB);
+  const batchSize = sizeFromShape(batch);
+  return {
+    a3: toRank3(x, batchA, batch, batchSize),
+    b3: toRank3(y, batchB, batch, batchSize),
+    outShape: [...batch, m, n],
+    transposeA,
+    transposeB,
+  };
 }
 
 /**
