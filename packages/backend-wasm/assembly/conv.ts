@@ -17,18 +17,24 @@ function rangeOf(begin: i32, end: i32, unit: i32, size: i32): i32 {
   return imin(end * unit, size) - begin * unit;
 }
 
-/** y[pixels, outC] = patches(x)[pixels, K] w[K, outC], for one thread's units [begin, end). */
-export function conv_forward(x: usize, w: usize, y: usize, info: usize, split: i32, scratchBase: usize, begin: i32, end: i32, tid: i32): void {
+/**
+ * y[pixels, outC] = act(patches(x)[pixels, K] w[K, outC] + bias), for one thread's units [begin, end);
+ * bias 0 and act 0 for a plain conv2d.
+ */
+export function conv_forward(x: usize, w: usize, y: usize, bias: usize, act: i32, info: usize, split: i32, scratchBase: usize, begin: i32, end: i32, tid: i32): void {
   const scratch = scratchBase + <usize>tid * <usize>gemm_scratch_bytes();
   const m = field(info, BATCH) * field(info, OUT_H) * field(info, OUT_W);
   const n = field(info, OUT_C);
   const k = field(info, F_H) * field(info, F_W) * field(info, IN_C);
   if (split == SPLIT_ROWS) {
     const i0 = begin * MR;
-    gemmBlocked(A_PATCH_ROWS, rangeOf(begin, end, MR, m), n, k, x, 0, 0, info, i0, w, n, 1, y + ((<usize>i0 * <usize>n) << 2), n, false, scratch);
+    gemmBlocked(A_PATCH_ROWS, rangeOf(begin, end, MR, m), n, k, x, 0, 0, info, i0, w, n, 1, y + ((<usize>i0 * <usize>n) << 2), n, false, scratch, bias, act);
   } else {
     const j0 = begin * NR;
-    gemmBlocked(A_PATCH_ROWS, m, rangeOf(begin, end, NR, n), k, x, 0, 0, info, 0, w + (<usize>j0 << 2), n, 1, y + (<usize>j0 << 2), n, false, scratch);
+    gemmBlocked(
+      A_PATCH_ROWS, m, rangeOf(begin, end, NR, n), k, x, 0, 0, info, 0, w + (<usize>j0 << 2), n, 1, y + (<usize>j0 << 2), n, false,
+      scratch, bias != 0 ? bias + (<usize>j0 << 2) : 0, act,
+    );
   }
 }
 
@@ -40,10 +46,10 @@ export function conv_filter_grad(x: usize, dy: usize, dw: usize, info: usize, sp
   const k = field(info, BATCH) * field(info, OUT_H) * field(info, OUT_W);
   if (split == SPLIT_ROWS) {
     const i0 = begin * MR;
-    gemmBlocked(A_PATCH_COLUMNS, rangeOf(begin, end, MR, m), n, k, x, 0, 0, info, i0, dy, n, 1, dw + ((<usize>i0 * <usize>n) << 2), n, false, scratch);
+    gemmBlocked(A_PATCH_COLUMNS, rangeOf(begin, end, MR, m), n, k, x, 0, 0, info, i0, dy, n, 1, dw + ((<usize>i0 * <usize>n) << 2), n, false, scratch, 0, 0);
   } else {
     const j0 = begin * NR;
-    gemmBlocked(A_PATCH_COLUMNS, m, rangeOf(begin, end, NR, n), k, x, 0, 0, info, 0, dy + (<usize>j0 << 2), n, 1, dw + (<usize>j0 << 2), n, false, scratch);
+    gemmBlocked(A_PATCH_COLUMNS, m, rangeOf(begin, end, NR, n), k, x, 0, 0, info, 0, dy + (<usize>j0 << 2), n, 1, dw + (<usize>j0 << 2), n, false, scratch, 0, 0);
   }
 }
 
@@ -72,7 +78,7 @@ export function conv_input_grad(dy: usize, w: usize, dx: usize, info: usize, row
     for (let q0 = 0; q0 < pixels; q0 += rows) {
       const count = imin(rows, pixels - q0);
       // B(o, t) = w[t, o]: the filter viewed as [K, outC], transposed by the packing
-      gemmBlocked(A_STRIDED, count, k, outC, dy + ((<usize>(b * pixels + q0) * <usize>outC) << 2), outC, 1, 0, 0, w, 1, outC, cols, k, false, scratch);
+      gemmBlocked(A_STRIDED, count, k, outC, dy + ((<usize>(b * pixels + q0) * <usize>outC) << 2), outC, 1, 0, 0, w, 1, outC, cols, k, false, scratch, 0, 0);
       for (let r = 0; r < count; r++) {
         const q = q0 + r;
         const oy = q / outW;

@@ -9,6 +9,7 @@
 
 import { madd, storeTransposed4, imin } from './simd';
 import { packPatchRows, packPatchColumns } from './patches';
+import { activateVec, activateOne } from './activation';
 
 export const MR: i32 = 4;
 export const NR: i32 = 8;
@@ -106,10 +107,11 @@ function packStridedColumns(b: usize, brs: i32, bcs: i32, p0: i32, j0: i32, kc: 
 
 /**
  * C[0:4, 0:8] (+)= the kc-long product of an A panel and a B panel. `ldc` is C's row stride in bytes;
- * `beta` adds to C instead of overwriting it.
+ * `beta` adds to C instead of overwriting it. On the last block of k (`epilogue`), the 8 values at
+ * `bias` (when not 0) are added and the activation applied, as C is written.
  */
 @inline
-function kernel4x8(kc: i32, ap: usize, bp: usize, c: usize, ldc: usize, beta: bool): void {
+function kernel4x8(kc: i32, ap: usize, bp: usize, c: usize, ldc: usize, beta: bool, epilogue: bool, bias: usize, act: i32): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
@@ -142,6 +144,30 @@ function kernel4x8(kc: i32, ap: usize, bp: usize, c: usize, ldc: usize, beta: bo
     c30 = f32x4.add(c30, v128.load(c + 3 * ldc));
     c31 = f32x4.add(c31, v128.load(c + 3 * ldc, 16));
   }
+  if (epilogue) {
+    if (bias != 0) {
+      const b0 = v128.load(bias);
+      const b1 = v128.load(bias, 16);
+      c00 = f32x4.add(c00, b0);
+      c01 = f32x4.add(c01, b1);
+      c10 = f32x4.add(c10, b0);
+      c11 = f32x4.add(c11, b1);
+      c20 = f32x4.add(c20, b0);
+      c21 = f32x4.add(c21, b1);
+      c30 = f32x4.add(c30, b0);
+      c31 = f32x4.add(c31, b1);
+    }
+    if (act != 0) {
+      c00 = activateVec(c00, act);
+      c01 = activateVec(c01, act);
+      c10 = activateVec(c10, act);
+      c11 = activateVec(c11, act);
+      c20 = activateVec(c20, act);
+      c21 = activateVec(c21, act);
+      c30 = activateVec(c30, act);
+      c31 = activateVec(c31, act);
+    }
+  }
   v128.store(c, c00);
   v128.store(c, c01, 16);
   c += ldc;
@@ -156,19 +182,34 @@ function kernel4x8(kc: i32, ap: usize, bp: usize, c: usize, ldc: usize, beta: bo
 }
 
 function kernelFull(kc: i32, ap: usize, bp: usize, c: usize, ldc: usize, beta: bool): void {
-  kernel4x8(kc, ap, bp, c, ldc, beta);
+  kernel4x8(kc, ap, bp, c, ldc, beta, false, 0, 0);
 }
 
-/** An edge tile (mr < 4 or nr < 8): computed whole into `edge`, then only its real part goes to C. */
-function kernelEdge(kc: i32, ap: usize, bp: usize, c: usize, ldc: usize, beta: bool, mr: i32, nr: i32, edge: usize): void {
-  kernel4x8(kc, ap, bp, edge, 32, false);
+function kernelFullEpilogue(kc: i32, ap: usize, bp: usize, c: usize, ldc: usize, beta: bool, bias: usize, act: i32): void {
+  kernel4x8(kc, ap, bp, c, ldc, beta, true, bias, act);
+}
+
+/**
+ * An edge tile (mr < 4 or nr < 8): computed whole into `edge`, then only its real part goes to C, with
+ * the same arithmetic as a full tile (C + sum, then + bias, then the activation).
+ */
+function kernelEdge(
+  kc: i32, ap: usize, bp: usize, c: usize, ldc: usize, beta: bool, mr: i32, nr: i32, edge: usize,
+  epilogue: bool, bias: usize, act: i32,
+): void {
+  kernel4x8(kc, ap, bp, edge, 32, false, false, 0, 0);
   for (let i = 0; i < mr; i++) {
     const row = c + <usize>i * ldc;
     const e = edge + (<usize>i << 5);
     for (let j = 0; j < nr; j++) {
       const at = row + (<usize>j << 2);
-      const v = load<f32>(e + (<usize>j << 2));
-      store<f32>(at, beta ? load<f32>(at) + v : v);
+      let v = load<f32>(e + (<usize>j << 2));
+      if (beta) v = load<f32>(at) + v;
+      if (epilogue) {
+        if (bias != 0) v += load<f32>(bias + (<usize>j << 2));
+        v = activateOne(v, act);
+      }
+      store<f32>(at, v);
     }
   }
 }
@@ -176,23 +217,31 @@ function kernelEdge(kc: i32, ap: usize, bp: usize, c: usize, ldc: usize, beta: b
 // ---- the blocked driver ----------------------------------------------------------------------------------
 
 /**
- * C[m, n] = A B, or C += A B with `accumulate`. C is row-major from `c` with row stride `ldc` (elements).
- * `kind` says how A is read: strided (`a`, `ars`, `acs`), or as convolution patches of the input `a`
- * described by the conv geometry at `info` (from patch-matrix row `aRow0`). B is strided (`b`, `brs`, `bcs`).
+ * C[m, n] = act(A B + bias), or C += A B with `accumulate` (no bias or activation then). C is row-major
+ * from `c` with row stride `ldc` (elements). `kind` says how A is read: strided (`a`, `ars`, `acs`), or as
+ * convolution patches of the input `a` described by the conv geometry at `info` (from patch-matrix row
+ * `aRow0`). B is strided (`b`, `brs`, `bcs`). `bias` is 0 or n floats; `act` an activation code.
  */
 @inline
 export function gemmBlocked(
   kind: i32, m: i32, n: i32, k: i32,
   a: usize, ars: i32, acs: i32, info: usize, aRow0: i32,
   b: usize, brs: i32, bcs: i32,
-  c: usize, ldc: i32, accumulate: bool, scratch: usize,
+  c: usize, ldc: i32, accumulate: bool, scratch: usize, bias: usize, act: i32,
 ): void {
   const ldcBytes = <usize>ldc << 2;
   if (m <= 0 || n <= 0) return;
   if (k <= 0) {
-    if (!accumulate) for (let i = 0; i < m; i++) memory.fill(c + <usize>i * ldcBytes, 0, <usize>n << 2);
+    if (accumulate) return;
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        const v: f32 = bias != 0 ? load<f32>(bias + (<usize>j << 2)) : 0;
+        store<f32>(c + <usize>i * ldcBytes + (<usize>j << 2), activateOne(v, act));
+      }
+    }
     return;
   }
+  const fused = bias != 0 || act != 0;
   const packA = scratch;
   const packB = scratch + PACK_A_BYTES;
   const edge = packB + PACK_B_BYTES;
@@ -201,6 +250,7 @@ export function gemmBlocked(
     for (let pc = 0; pc < k; pc += KC) {
       const kc = imin(KC, k - pc);
       const beta = accumulate || pc > 0;
+      const epilogue = fused && pc + kc >= k;
       packStridedColumns(b, brs, bcs, pc, jc, kc, nc, packB);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = imin(MC, m - ic);
@@ -213,11 +263,16 @@ export function gemmBlocked(
           const nr = imin(NR, nc - jr);
           const bp = packB + <usize>(jr / NR) * panelB;
           let cp = c + <usize>ic * ldcBytes + (<usize>(jc + jr) << 2);
+          const bj = bias != 0 ? bias + (<usize>(jc + jr) << 2) : 0;
           let ap = packA;
           for (let ir = 0; ir < mc; ir += MR) {
             const mr = imin(MR, mc - ir);
-            if (mr == MR && nr == NR) kernelFull(kc, ap, bp, cp, ldcBytes, beta);
-            else kernelEdge(kc, ap, bp, cp, ldcBytes, beta, mr, nr, edge);
+            if (mr == MR && nr == NR) {
+              if (epilogue) kernelFullEpilogue(kc, ap, bp, cp, ldcBytes, beta, bj, act);
+              else kernelFull(kc, ap, bp, cp, ldcBytes, beta);
+            } else {
+              kernelEdge(kc, ap, bp, cp, ldcBytes, beta, mr, nr, edge, epilogue, bj, act);
+            }
             ap += panelA;
             cp += ldcBytes * MR;
           }
@@ -228,15 +283,15 @@ export function gemmBlocked(
 }
 
 /**
- * One thread's share of a batched matMul: out[i] = a[i or 0] b[i or 0] for the units [begin, end) of
- * a split the host chose. `split` 0 splits batches; 1 splits C's columns in NR-wide units; 2 splits
+ * One thread's share of a batched matMul: out[i] = act(a[i or 0] b[i or 0] + bias) for the units
+ * [begin, end) of a split the host chose (bias 0 and act 0 for a plain product). `split` 0 splits batches; 1 splits C's columns in NR-wide units; 2 splits
  * C's rows in MR-tall units. Strides are in elements; batch strides of 0 broadcast an operand.
  */
 export function matmul(
   batch: i32, m: i32, n: i32, k: i32,
   a: usize, aBatch: i32, ars: i32, acs: i32,
   b: usize, bBatch: i32, brs: i32, bcs: i32,
-  c: usize, split: i32, scratchBase: usize,
+  c: usize, bias: usize, act: i32, split: i32, scratchBase: usize,
   begin: i32, end: i32, tid: i32,
 ): void {
   const scratch = scratchBase + <usize>tid * <usize>gemm_scratch_bytes();
@@ -245,7 +300,7 @@ export function matmul(
     for (let i = begin; i < end; i++) {
       gemmBlocked(
         A_STRIDED, m, n, k, a + ((<usize>i * <usize>aBatch) << 2), ars, acs, 0, 0,
-        b + ((<usize>i * <usize>bBatch) << 2), brs, bcs, c + ((<usize>i * cBatch) << 2), n, false, scratch,
+        b + ((<usize>i * <usize>bBatch) << 2), brs, bcs, c + ((<usize>i * cBatch) << 2), n, false, scratch, bias, act,
       );
     }
     return;
@@ -257,11 +312,11 @@ export function matmul(
     if (split == 1) {
       const j0 = begin * NR;
       const j1 = imin(end * NR, n);
-      gemmBlocked(A_STRIDED, m, j1 - j0, k, ai, ars, acs, 0, 0, bi + ((<usize>j0 * <usize>bcs) << 2), brs, bcs, ci + (<usize>j0 << 2), n, false, scratch);
+      gemmBlocked(A_STRIDED, m, j1 - j0, k, ai, ars, acs, 0, 0, bi + ((<usize>j0 * <usize>bcs) << 2), brs, bcs, ci + (<usize>j0 << 2), n, false, scratch, bias != 0 ? bias + (<usize>j0 << 2) : 0, act);
     } else {
       const i0 = begin * MR;
       const i1 = imin(end * MR, m);
-      gemmBlocked(A_STRIDED, i1 - i0, n, k, ai + ((<usize>i0 * <usize>ars) << 2), ars, acs, 0, 0, bi, brs, bcs, ci + ((<usize>i0 * <usize>n) << 2), n, false, scratch);
+      gemmBlocked(A_STRIDED, i1 - i0, n, k, ai + ((<usize>i0 * <usize>ars) << 2), ars, acs, 0, 0, bi, brs, bcs, ci + ((<usize>i0 * <usize>n) << 2), n, false, scratch, bias, act);
     }
   }
 }

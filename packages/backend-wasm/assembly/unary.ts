@@ -2,6 +2,7 @@
 // the CPU backend's special cases (NaN passes through relu, sign(-0) is -0, rsqrt(0) is Infinity).
 
 import { expVec, logVec, tanhVec, sigmoidVec, expOne, logOne, tanhOne, sigmoidOne } from './math';
+import { reluVec, relu6Vec } from './activation';
 
 const ABS: i32 = 0;
 const NEG: i32 = 1;
@@ -27,8 +28,8 @@ function vec(op: i32, v: v128, p: v128, q: v128): v128 {
   if (op == SQRT) return f32x4.sqrt(v);
   if (op == RSQRT) return f32x4.div(f32x4.splat(1), f32x4.sqrt(v));
   // bitselect(a, b, m): a where m is set, b elsewhere
-  if (op == RELU) return v128.bitselect(zero, v, f32x4.lt(v, zero));
-  if (op == RELU6) return v128.bitselect(zero, v128.bitselect(f32x4.splat(6), v, f32x4.gt(v, f32x4.splat(6))), f32x4.lt(v, zero));
+  if (op == RELU) return reluVec(v);
+  if (op == RELU6) return relu6Vec(v);
   if (op == SIGN) return v128.bitselect(f32x4.splat(-1), v128.bitselect(f32x4.splat(1), v, f32x4.gt(v, zero)), f32x4.lt(v, zero));
   if (op == LEAKY_RELU) return v128.bitselect(f32x4.mul(p, v), v, f32x4.lt(v, zero));
   if (op == CLIP) return v128.bitselect(p, v128.bitselect(q, v, f32x4.gt(v, q)), f32x4.lt(v, p));

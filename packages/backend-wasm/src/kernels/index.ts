@@ -1,11 +1,11 @@
 import type { AnyKernelConfig } from '@neurite/tensor';
-import { conv2DKernel } from './conv/Conv2D.js';
+import { conv2DKernel, fusedConv2DKernel } from './conv/Conv2D.js';
 import { conv2DBackpropFilterKernel } from './conv/Conv2DBackpropFilter.js';
 import { conv2DBackpropInputKernel } from './conv/Conv2DBackpropInput.js';
 import { binaryKernels } from './elementwise/binary.js';
 import { castKernel, selectKernel } from './elementwise/cast.js';
 import { clipByValueKernel, leakyReluKernel, unaryKernels } from './elementwise/unary.js';
-import { batchMatMulKernel } from './linalg/BatchMatMul.js';
+import { batchMatMulKernel, fusedMatMulKernel } from './linalg/BatchMatMul.js';
 import { dropoutGradKernel, dropoutKernel } from './random/Dropout.js';
 import { randomUniformKernel } from './random/RandomUniform.js';
 import { maxKernel, minKernel, sumKernel } from './reduction/reduce.js';
@@ -18,8 +18,8 @@ import { broadcastToKernel, sliceKernel, stridedSliceKernel, tileKernel, transpo
 export const wasmKernels: AnyKernelConfig[] = [
   ...unaryKernels, ...binaryKernels, leakyReluKernel, clipByValueKernel, castKernel, selectKernel,
   sumKernel, maxKernel, minKernel,
-  batchMatMulKernel,
+  batchMatMulKernel, fusedMatMulKernel,
   broadcastToKernel, tileKernel, transposeKernel, sliceKernel, stridedSliceKernel,
-  conv2DKernel, conv2DBackpropFilterKernel, conv2DBackpropInputKernel,
+  conv2DKernel, fusedConv2DKernel, conv2DBackpropFilterKernel, conv2DBackpropInputKernel,
   randomUniformKernel, dropoutKernel, dropoutGradKernel,
 ];
