@@ -10,6 +10,7 @@ export const workspaceAliases = {
   '@neurite/tensor': src('tensor'),
   '@neurite/backend-cpu': src('backend-cpu'),
   '@neurite/backend-gpu': src('backend-gpu'),
+  '@neurite/backend-wasm': src('backend-wasm'),
   '@neurite/regularizers': src('regularizers'),
   '@neurite/layers': src('layers'),
   '@neurite/keras': src('keras'),

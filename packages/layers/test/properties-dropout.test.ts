@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { getBackend, grad, mul, randomUniform, registerBackend, setBackend, setSeed, sum, tensor, tidy, type Tensor } from '@neurite/tensor';
 import { createGpuBackend } from '@neurite/backend-gpu';
+import { WasmBackend } from '@neurite/backend-wasm';
 import {
   AlphaDropout, Dropout, GaussianDropout, GaussianNoise, SpatialDropout1D, SpatialDropout2D, SpatialDropout3D,
   type Layer,
@@ -180,8 +181,12 @@ describe('property 3: a seed makes the mask sequence reproducible, not constant'
   // The gpu.js modes that run in Node ('headlessgl' needs a display: the test script runs under xvfb-run).
   const GPU_NODE_MODES = ['webasm', 'cpu', 'headlessgl'] as const;
 
-  it('the CPU backend and every gpu.js Node mode make the same masks for the same seed and step', async () => {
+  // The WebAssembly backend on one thread and on two (every kernel split), with its fused dropout kernel.
+  const WASM = { 'wasm-1': 1, 'wasm-2': 2 } as const;
+
+  it('the CPU backend, every gpu.js Node mode and the wasm backend make the same masks for the same seed and step', async () => {
     for (const mode of GPU_NODE_MODES) registerBackend(`gpu-${mode}`, () => createGpuBackend({ mode }));
+    for (const [name, threads] of Object.entries(WASM)) registerBackend(name, () => new WasmBackend({ threads, minParallelWork: 0 }));
     const active = getBackend();
     const sequence = async (backendName: string, shape: number[], xs: number[], rate: number, seed: number) => {
       await setBackend(backendName);
@@ -203,11 +208,11 @@ describe('property 3: a seed makes the mask sequence reproducible, not constant'
         rateArb(0.05, 0.95),
         seedArb,
         async ({ shape, xs }, rate, seed) => {
-          count('p3 cases (CPU = every GPU Node mode)');
+          count('p3 cases (CPU = every GPU Node mode = wasm)');
           const reference = await sequence('cpu', shape, xs, rate, seed);
-          for (const mode of GPU_NODE_MODES) {
-            const got = await sequence(`gpu-${mode}`, shape, xs, rate, seed);
-            expect(got.map((g) => g.mask), mode).toEqual(reference.map((r) => r.mask));
+          for (const name of [...GPU_NODE_MODES.map((m) => `gpu-${m}`), ...Object.keys(WASM)]) {
+            const got = await sequence(name, shape, xs, rate, seed);
+            expect(got.map((g) => g.mask), name).toEqual(reference.map((r) => r.mask));
             got.forEach((g, k) => g.values.forEach((v, i) => expect(Math.abs(v - reference[k].values[i])).toBeLessThanOrEqual(1e-6 * Math.abs(v))));
           }
         },

@@ -1,4 +1,4 @@
-import { NeuriteError, type Tensor } from '@neurite/tensor';
+import { NeuriteError, type FusedActivation, type Tensor } from '@neurite/tensor';
 import { describeValue } from '../initializers/argument-checks.js';
 import {
   elu, exponential, gelu, hardSigmoid, leakyRelu, linear, logSoftmax, relu, relu6, selu, sigmoid, silu, softmax,
@@ -52,11 +52,27 @@ registerActivation('silu', silu, 'swish');
 registerActivation('hard_sigmoid', hardSigmoid, 'hardSigmoid');
 registerActivation('exponential', exponential);
 
+/** The function a tagged activation calls. */
+const underlying = new WeakMap<ActivationFunction, ActivationFunction>();
+
 /** Wraps `fn` (never mutating a user's function) with the name it serializes to. */
 function tag(fn: ActivationFunction, name: string): Activation {
   const wrapped = ((x: Tensor) => fn(x)) as ActivationFunction & { activationName: string };
   Object.defineProperty(wrapped, 'activationName', { value: name, enumerable: true });
+  underlying.set(wrapped, underlying.get(fn) ?? fn);
   return wrapped;
+}
+
+const FUSABLE = new Map<ActivationFunction, FusedActivation>([
+  [linear, 'linear'], [relu, 'relu'], [relu6, 'relu6'], [sigmoid, 'sigmoid'], [tanh, 'tanh'],
+]);
+
+/**
+ * The activation's name among those a fused matMul or conv can apply itself, when it is one of the
+ * built-in functions (by identity, so a user's function registered under 'relu' is never replaced), or null.
+ */
+export function fusableActivation(activation: ActivationFunction): FusedActivation | null {
+  return FUSABLE.get(underlying.get(activation) ?? activation) ?? null;
 }
 
 /**

@@ -1,8 +1,8 @@
-import { NeuriteError, add, reshape, tidy, type Tensor } from '@neurite/tensor';
+import { NeuriteError, add, reshape, tidy, type FusedActivation, type Tensor } from '@neurite/tensor';
 import type { Regularizer, RegularizerIdentifier } from '@neurite/regularizers';
 import type { Constraint, ConstraintIdentifier } from '../../constraints/constraint.js';
 import type { Initializer, InitializerIdentifier } from '../../initializers/initializer.js';
-import { getActivation, serializeActivation, type Activation, type ActivationFunction } from '../../activations/activation-registry.js';
+import { fusableActivation, getActivation, serializeActivation, type Activation, type ActivationFunction } from '../../activations/activation-registry.js';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
 import type { LayerWeight } from '../../engine/layer-weight.js';
 import { describeShape, type LayerShape } from '../../engine/shape.js';
@@ -91,6 +91,14 @@ export abstract class BaseConv extends Layer {
   /** The number of output channels for `inChannels` input channels. */
   protected abstract outputChannels(inChannels: number): number;
 
+  /**
+   * The convolution with the bias added and `activation` applied in one op, for layers that have a
+   * fused op (Conv2D); null where the layer has none and the separate ops run.
+   */
+  protected convolveFused(_x: Tensor, _kernel: Tensor, _bias: Tensor | null, _activation: FusedActivation): Tensor | null {
+    return null;
+  }
+
   /** The convolution op itself (no bias, no activation). */
   protected abstract convolve(x: Tensor, kernel: Tensor): Tensor;
 
@@ -131,6 +139,9 @@ export abstract class BaseConv extends Layer {
       );
     }
     return tidy(() => {
+      const fusable = fusableActivation(this.activation);
+      const fused = this.convolveFused(x, kernel, this.bias ? this.bias.read() : null, fusable ?? 'linear');
+      if (fused) return fusable ? fused : this.activation(fused);
       let y = this.convolve(x, kernel);
       if (this.bias) {
         const bias = this.bias.read();

@@ -1,4 +1,4 @@
-import { conv2d, type Tensor } from '@neurite/tensor';
+import { conv2d, fusedConv2d, type FusedActivation, type Tensor } from '@neurite/tensor';
 import { registerLayer } from '../../engine/layer-registry.js';
 import { Conv, type ConvArgs } from './conv.js';
 
@@ -17,12 +17,20 @@ export class Conv2D extends Conv {
   }
 
   protected convolve(x: Tensor, kernel: Tensor): Tensor {
-    return conv2d(x, kernel, {
-      strides: [this.strides[0], this.strides[1]],
+    return conv2d(x, kernel, this.convOptions());
+  }
+
+  protected override convolveFused(x: Tensor, kernel: Tensor, bias: Tensor | null, activation: FusedActivation): Tensor {
+    return fusedConv2d(x, kernel, { ...this.convOptions(), bias, activation });
+  }
+
+  private convOptions() {
+    return {
+      strides: [this.strides[0], this.strides[1]] as [number, number],
       padding: this.padding as 'valid' | 'same',
-      dataFormat: this.dataFormat === 'channelsFirst' ? 'NCHW' : 'NHWC',
-      dilations: [this.dilationRate[0], this.dilationRate[1]],
-    });
+      dataFormat: this.dataFormat === 'channelsFirst' ? 'NCHW' as const : 'NHWC' as const,
+      dilations: [this.dilationRate[0], this.dilationRate[1]] as [number, number],
+    };
   }
 }
 

@@ -1,8 +1,8 @@
-import { NeuriteError, add, matMul, reshape, tidy, type Tensor } from '@neurite/tensor';
+import { NeuriteError, fusedMatMul, reshape, tidy, type Tensor } from '@neurite/tensor';
 import type { Regularizer, RegularizerIdentifier } from '@neurite/regularizers';
 import type { Constraint, ConstraintIdentifier } from '../../constraints/constraint.js';
 import type { Initializer, InitializerIdentifier } from '../../initializers/initializer.js';
-import { getActivation, serializeActivation, type Activation, type ActivationFunction } from '../../activations/activation-registry.js';
+import { fusableActivation, getActivation, serializeActivation, type Activation, type ActivationFunction } from '../../activations/activation-registry.js';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
 import type { LayerWeight } from '../../engine/layer-weight.js';
 import { registerLayer } from '../../engine/layer-registry.js';
@@ -101,10 +101,11 @@ export class Dense extends Layer {
     return tidy(() => {
       // Fold the leading axes into one so that the kernel is never broadcast over them.
       const flat = x.rank === 2 ? x : reshape(x, [-1, kernel.shape[0]]);
-      let y = matMul(flat, kernel);
-      if (this.bias) y = add(y, this.bias.read());
+      // one fused op (a single pass on backends with a FusedMatMul kernel); other activations follow it
+      const fused = fusableActivation(this.activation);
+      let y = fusedMatMul(flat, kernel, { bias: this.bias ? this.bias.read() : null, activation: fused ?? 'linear' });
       if (x.rank !== 2) y = reshape(y, [...x.shape.slice(0, -1), this.units]);
-      return this.activation(y);
+      return fused ? y : this.activation(y);
     });
   }
 
