@@ -1,7 +1,7 @@
 // The main job: train the same MLP (784-512-512-10, ReLU) on real MNIST digits twice, without
 // regularization and with Dropout 0.5 plus L2 1e-4, and compare how well each generalises.
 import { loadMnist } from '@neurite/datasets';
-import { getBackend, layers, optimizers, regularizers, sequential, setSeed, type Model } from '@neurite/keras';
+import { backend, getBackend, layers, optimizers, regularizers, sequential, setSeed, type Model } from '@neurite/keras';
 
 const EPOCHS = Number(process.env.DEMO_EPOCHS ?? 8);
 const BATCH_SIZE = 128;
@@ -26,7 +26,7 @@ function buildMlp(regularized: boolean): Model {
 
 setSeed(7);
 const { train, test } = loadMnist({ trainSize: 8000, seed: 0 });
-console.log(`Neurite on the '${getBackend()}' backend (the fastest registered backend that starts here)`);
+console.log(`Neurite on the '${getBackend()}' backend (the fastest registered backend that starts here)${describeBackend()}`);
 console.log(`MNIST from the mnist package: ${train.labels.length} training digits, ${test.labels.length} held out\n`);
 
 const rows: { name: string; train: number; test: number; seconds: number }[] = [];
@@ -43,6 +43,13 @@ for (const regularized of [false, true]) {
   rows.push({ name: title, train: trainAccuracy, test: testAccuracy, seconds });
   model.dispose();
   console.log();
+}
+
+/** The wasm backend's threads and SIMD build, or why it fell back (other backends: nothing to add). */
+function describeBackend(): string {
+  const b = backend() as { threads?: number; simd?: string; threadsReason?: string | null };
+  if (b.threads === undefined) return '';
+  return `: ${b.threads} thread${b.threads === 1 ? '' : 's'}, ${b.simd === 'relaxed' ? 'relaxed SIMD' : 'SIMD128'}${b.threadsReason ? ` (${b.threadsReason})` : ''}`;
 }
 
 function accuracyOf(result: number | Record<string, number>): number {

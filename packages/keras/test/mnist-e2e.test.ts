@@ -1,4 +1,5 @@
 import '@neurite/backend-cpu';
+import '@neurite/backend-wasm';
 import { describe, expect, it } from 'vitest';
 import { loadMnist } from '@neurite/datasets';
 import { dispose, memory, setBackend, setSeed } from '@neurite/tensor';
@@ -8,10 +9,10 @@ import { Adam } from '../src/optimizers/index.js';
 import { Sequential } from '../src/models/index.js';
 
 // End to end on real data: the mnist package's digits, 8,000 to train and 2,000 held out, on the CPU
-// backend with fixed seeds and a fixed number of epochs.
-describe('MNIST end to end (CPU backend)', () => {
-  it('an MLP with Dropout and L2 reaches at least 95% test accuracy', async () => {
-    await setBackend('cpu');
+// backend and on the WebAssembly backend (all threads), with fixed seeds and a fixed number of epochs.
+describe('MNIST end to end', () => {
+  it.each(['cpu', 'wasm'])('on %s, an MLP with Dropout and L2 reaches at least 95 percent test accuracy', async (name) => {
+    await setBackend(name);
     setSeed(2024);
     const { train, test } = loadMnist({ trainSize: 8000, seed: 0 });
     const before = memory().numTensors;
@@ -27,7 +28,7 @@ describe('MNIST end to end (CPU backend)', () => {
     model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const history = await model.fit(train.x, train.y, { epochs: 8, batchSize: 64, verbose: 0, seed: 5 });
     const result = (await model.evaluate(test.x, test.y, { batchSize: 500, verbose: 0 })) as Record<string, number>;
-    console.log(`MNIST MLP: test accuracy ${(result.accuracy * 100).toFixed(2)}%, loss per epoch ${history.history.loss.map((l) => l.toFixed(3)).join(' ')}`);
+    console.log(`MNIST MLP on ${name}: test accuracy ${(result.accuracy * 100).toFixed(2)}%, loss per epoch ${history.history.loss.map((l) => l.toFixed(3)).join(' ')}`);
     expect(result.accuracy).toBeGreaterThanOrEqual(0.95);
     // training loss (which includes the L2 penalty) falls epoch after epoch at the start
     expect(history.history.loss[1]).toBeLessThan(history.history.loss[0]);
