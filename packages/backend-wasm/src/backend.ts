@@ -150,6 +150,7 @@ export class WasmBackend implements Backend, HostArrays {
       heapBytes: this.heap.heapBytes,
       threads: this.threads,
       simd: this.simd,
+      splitKernels: this.pool?.splitJobs ?? 0,
     };
   }
 

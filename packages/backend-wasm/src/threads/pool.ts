@@ -70,6 +70,8 @@ export class ThreadPool {
   private readonly blocking: boolean;
   private readonly indexOf = new Map<string, number>();
   private disposed = false;
+  /** Jobs split between this thread and at least one worker so far. */
+  splitJobs = 0;
 
   private constructor(
     memory: WebAssembly.Memory, private readonly control: number, readonly threads: number,
@@ -136,6 +138,7 @@ export class ThreadPool {
       return;
     }
     if (args.length > CONTROL.MAX_ARGS) throw new NeuriteError(`wasm thread pool: ${args.length} arguments, at most ${CONTROL.MAX_ARGS}`);
+    this.splitJobs++;
     for (let i = 0; i < args.length; i++) this.args[i] = args[i];
     const parts = helpers.length + 1;
     let mask = 0;
