@@ -1,5 +1,6 @@
 import * as jax from '@jax-js/jax';
 import { createGpuBackend, type GpuBackend } from '@neurite/backend-gpu';
+import { WasmBackend } from '@neurite/backend-wasm';
 import * as nt from '@neurite/keras';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -67,17 +68,25 @@ function randomValues(size: number, seed: number): Float32Array {
 export const GPU_MODES_IN_NODE = ['webasm', 'cpu', 'headlessgl'] as const;
 for (const mode of GPU_MODES_IN_NODE) nt.registerBackend(`gpu-${mode}`, () => createGpuBackend({ mode }), 0);
 
-function neurite(backendName: string, options: { slow?: boolean } = {}): Contender {
+// The WebAssembly backend on one thread and on all threads (the default 'wasm' backend uses all cores).
+nt.registerBackend('wasm-1', () => new WasmBackend({ threads: 1 }), 0);
+
+function neurite(backendName: string, options: { slow?: boolean; label?: string } = {}): Contender {
   let owned: { dispose(): void }[] = [];
   const own = <T extends { dispose(): void }>(t: T): T => {
     owned.push(t);
     return t;
   };
   return {
-    name: backendName === 'gpu' ? 'neurite gpu (auto)' : `neurite ${backendName}`,
+    name: options.label ?? (backendName === 'gpu' ? 'neurite gpu (auto)' : `neurite ${backendName}`),
     slow: options.slow,
     async activate() {
       await nt.setBackend(backendName);
+      if (backendName.startsWith('wasm')) {
+        const w = nt.backend() as WasmBackend;
+        await w.whenReady();
+        return { note: `${w.threads} thread${w.threads === 1 ? '' : 's'}, ${w.simd === 'relaxed' ? 'relaxed SIMD' : 'SIMD128'}${w.threadsReason ? `; ${w.threadsReason}` : ''}${w.relaxedReason ? `; relaxed SIMD: ${w.relaxedReason}` : ''}` };
+      }
       if (!backendName.startsWith('gpu')) return null;
       const b = nt.backend() as GpuBackend;
       if (backendName !== 'gpu') return { mode: b.mode };
@@ -190,7 +199,7 @@ function tfContender(backend: 'cpu' | 'wasm'): Contender {
           y.dispose();
         };
       }
-      const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => conv(a, b).sum());
+      const g = backend === 'wasm' ? convStepWithoutFilterKernel(s) : tf.grads((a: tf.Tensor, b: tf.Tensor) => conv(a, b).sum());
       return async () => {
         const [dx, dw] = tf.tidy(() => g([x, w]));
         await dx.data();
@@ -226,6 +235,27 @@ function tfContender(backend: 'cpu' | 'wasm'): Contender {
         await model.trainOnBatch(x, y);
       };
     },
+  };
+}
+
+/**
+ * The forward pass and both gradients of sum(conv2d(x, w)) ('same', stride 1) with the kernels
+ * TensorFlow.js's wasm backend has: it has no Conv2DBackpropFilter, so tf.grads fails there. dx is
+ * conv2dTranspose(dy, w); dw[fh, fw, c, o] = sum over (b, y, x) of xpad[b, y + fh, x + fw, c] dy[b, y, x, o],
+ * which is a 'valid' conv2d of xpad with channels and batch swapped by dy laid out as a filter: the same
+ * multiply-adds as a filter-gradient kernel, through its (XNNPACK) conv2d.
+ */
+function convStepWithoutFilterKernel(s: ConvShape) {
+  const half = (s.filterSize - 1) / 2;
+  return ([x, w]: tf.Tensor[]): tf.Tensor[] => {
+    const y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same');
+    const dy = tf.onesLike(y);
+    const dx = tf.conv2dTranspose(dy, w as tf.Tensor4D, x.shape as [number, number, number, number], 1, 'same');
+    const xpad = tf.pad(x, [[0, 0], [half, half], [half, half], [0, 0]]);
+    const swapped = tf.transpose(xpad, [3, 1, 2, 0]) as tf.Tensor4D; // [c, H + f - 1, W + f - 1, b]
+    const asFilter = tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D; // [H, W, b, o]
+    const dw = tf.transpose(tf.conv2d(swapped, asFilter, 1, 'valid'), [1, 2, 0, 3]); // [f, f, c, o]
+    return [dx, dw];
   };
 }
 
@@ -295,6 +325,8 @@ function jaxWasm(): Contender {
 }
 
 export const contenders: Contender[] = [
+  neurite('wasm-1', { label: 'neurite wasm (1 thread)' }),
+  neurite('wasm', { label: 'neurite wasm (all threads)' }),
   neurite('cpu'),
   neurite('gpu'),
   neurite('gpu-webasm'),

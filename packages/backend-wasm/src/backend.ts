@@ -98,7 +98,8 @@ export class WasmBackend implements Backend, HostArrays {
     if (shared) {
       const names = Object.keys(instance.exports).filter((n) => typeof instance.exports[n] === 'function');
       try {
-        pool = ThreadPool.start(compiled.module, memory, CONTROL_AT, threads, names, names.map((n) => instance.exports[n] as KernelFunction));
+        const warmUp = this.heap.allocate((instance.exports.warm_up_bytes as () => number)());
+        pool = ThreadPool.start(compiled.module, memory, CONTROL_AT, threads, names, names.map((n) => instance.exports[n] as KernelFunction), warmUp);
       } catch (e) {
         reason = `workers could not start: ${(e as Error).message}`;
       }

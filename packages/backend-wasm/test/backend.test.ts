@@ -45,7 +45,7 @@ describe('@neurite/backend-wasm', () => {
   it('exports exactly the kernels the host calls', () => {
     const { module } = compileKernels('plain', false);
     const exported = WebAssembly.Module.exports(module).filter((e) => e.kind === 'function').map((e) => e.name).sort();
-    expect(exported).toEqual([...WASM_KERNELS, 'gemm_scratch_bytes'].sort());
+    expect(exported).toEqual([...WASM_KERNELS, 'gemm_scratch_bytes', 'warm_up', 'warm_up_bytes'].sort());
   });
 
   it('rejects a bad thread count, naming the option or the environment variable', () => {

@@ -18,6 +18,8 @@ interface WorkerData {
   control: number;
   index: number;
   names: string[];
+  /** A scratch area the workers' warm-up runs in (results are thrown away, so they may share it). */
+  warmUp: number;
 }
 
 /** Node's worker_threads, reached without an import statement that a browser bundler would follow. */
@@ -88,7 +90,7 @@ export class ThreadPool {
    */
   static start(
     module: WebAssembly.Module, memory: WebAssembly.Memory, control: number, threads: number,
-    names: readonly string[], local: readonly KernelFunction[],
+    names: readonly string[], local: readonly KernelFunction[], warmUp: number,
   ): ThreadPool {
     const starter = nodeWorkerStarter() ?? browserWorkerStarter();
     if (!starter) throw new Error('this host has no workers (neither worker_threads nor Web Workers)');
@@ -97,7 +99,7 @@ export class ThreadPool {
     new Int32Array(memory.buffer, control, CONTROL.BYTES / 4).fill(0);
     try {
       for (let index = 1; index < threads; index++) {
-        pool.workers.push(starter({ module, memory, control, index, names: [...names] }));
+        pool.workers.push(starter({ module, memory, control, index, names: [...names], warmUp }));
       }
     } catch (e) {
       pool.dispose();

@@ -3,15 +3,17 @@ import { CONTROL } from './control.js';
 /**
  * The worker's whole program, as source text: Node runs it with `eval: true`, a browser from a Blob URL,
  * so no bundler has to find or copy a worker file. A worker instantiates the kernels on the shared
- * memory, marks itself ready, then loops: wait for a new generation, run its range of the job if it
+ * memory, warms its kernels up (assembly/warm-up.ts), marks itself ready, then loops: wait for a new generation, run its range of the job if it
  * takes part, count itself done. It spins briefly before sleeping, because training issues kernels
  * back to back and waking a sleeping thread costs tens of microseconds.
  */
 export const WORKER_SOURCE = `"use strict";
 const C = ${JSON.stringify(CONTROL)};
 const SPIN = 20000;
-function start({ module, memory, control, index, names }) {
+function start({ module, memory, control, index, names, warmUp }) {
   const instance = new WebAssembly.Instance(module, { env: { memory } });
+  // run the kernels once on small problems, so the engine optimizes this thread's code before real work
+  instance.exports.warm_up(warmUp);
   const kernels = names.map((name) => instance.exports[name]);
   const ctrl = new Int32Array(memory.buffer, control, C.ARGS_BYTE / 4);
   const args = new Float64Array(memory.buffer, control + C.ARGS_BYTE, C.MAX_ARGS);
