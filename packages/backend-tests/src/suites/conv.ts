@@ -387,6 +387,123 @@ export function convSuite(env: BackendUnderTest): void {
       );
     });
 
+    it('matches reference loops, forward and both gradients, on channel counts past one SIMD vector', async () => {
+      // Backends vectorise over channels (four at a time in the wasm backend): 4 to 10 channels cover full
+      // vectors and every tail. L = sum(op(x, f) * w) for fixed w; the references are L's adjoint loops.
+      const arb = fc.record({
+        N: fc.integer({ min: 1, max: 2 }), H: fc.integer({ min: 1, max: 5 }), W: fc.integer({ min: 1, max: 5 }),
+        C: fc.integer({ min: 4, max: 10 }), O: fc.integer({ min: 1, max: 10 }), M: fc.integer({ min: 1, max: 2 }),
+        FH: fc.integer({ min: 1, max: 3 }), FW: fc.integer({ min: 1, max: 3 }), strides: pair(2),
+        padding: fc.constantFrom('valid' as const, 'same' as const), seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      }).filter((c) => c.padding === 'same' || (c.FH <= c.H && c.FW <= c.W));
+      await fc.assert(
+        fc.asyncProperty(arb, async (c) => {
+          const nhwc = [c.N, c.H, c.W, c.C];
+          const g = geometry(nhwc, [c.FH, c.FW], c.strides, [1, 1], c.padding);
+          const xv = seededValues(c.seed, size(nhwc));
+          const options = { strides: c.strides, padding: c.padding };
+          const what = (op: string) => describeCase(op, c);
+          const check = async (t: Tensor, values: Float64Array, scale: Float64Array, op: string) => expectCloseScaled(env, t, values, scale, what(op));
+          const weights = (n: number) => seededValues(c.seed + 7, n);
+
+          // conv2d: y[o] = sum x[tap, ch] f[tap, ch, o]
+          {
+            const fShape = [c.FH, c.FW, c.C, c.O];
+            const fv = seededValues(c.seed + 1, size(fShape));
+            const ref = conv2dRef(g, xv, fv, c.O);
+            const wv = weights(ref.values.length);
+            const dx = new Float64Array(xv.length), dxs = new Float64Array(xv.length);
+            const df = new Float64Array(fv.length), dfs = new Float64Array(fv.length);
+            forEachTap(g, (n, oy, ox, fy, fx, xOff) => {
+              const o0 = ((n * g.OH + oy) * g.OW + ox) * c.O;
+              for (let ch = 0; ch < c.C; ch++) {
+                for (let o = 0; o < c.O; o++) {
+                  const fi = ((fy * g.FW + fx) * c.C + ch) * c.O + o;
+                  dx[xOff + ch] += wv[o0 + o] * fv[fi];
+                  dxs[xOff + ch] += Math.abs(wv[o0 + o] * fv[fi]);
+                  df[fi] += wv[o0 + o] * xv[xOff + ch];
+                  dfs[fi] += Math.abs(wv[o0 + o] * xv[xOff + ch]);
+                }
+              }
+            });
+            const x = tensor(xv, nhwc), f = tensor(fv, fShape), w = tensor(wv, [c.N, g.OH, g.OW, c.O]);
+            await check(conv2d(x, f, options), ref.values, ref.scale, 'conv2d');
+            const [gx, gf] = grads((a, b) => conv2d(a, b, options).mul(w).sum())([x, f]);
+            await check(gx, dx, dxs, 'conv2d dx');
+            await check(gf, df, dfs, 'conv2d dfilter');
+          }
+
+          // depthwiseConv2d: y[ch * M + q] = sum x[tap, ch] f[tap, ch, q]
+          {
+            const fShape = [c.FH, c.FW, c.C, c.M];
+            const fv = seededValues(c.seed + 2, size(fShape));
+            const ref = depthwiseRef(g, xv, fv, c.M);
+            const wv = weights(ref.values.length);
+            const OC = c.C * c.M;
+            const dx = new Float64Array(xv.length), dxs = new Float64Array(xv.length);
+            const df = new Float64Array(fv.length), dfs = new Float64Array(fv.length);
+            forEachTap(g, (n, oy, ox, fy, fx, xOff) => {
+              for (let ch = 0; ch < c.C; ch++) {
+                for (let q = 0; q < c.M; q++) {
+                  const o = ((n * g.OH + oy) * g.OW + ox) * OC + ch * c.M + q;
+                  const fi = ((fy * g.FW + fx) * c.C + ch) * c.M + q;
+                  dx[xOff + ch] += wv[o] * fv[fi];
+                  dxs[xOff + ch] += Math.abs(wv[o] * fv[fi]);
+                  df[fi] += wv[o] * xv[xOff + ch];
+                  dfs[fi] += Math.abs(wv[o] * xv[xOff + ch]);
+                }
+              }
+            });
+            const x = tensor(xv, nhwc), f = tensor(fv, fShape), w = tensor(wv, [c.N, g.OH, g.OW, OC]);
+            await check(depthwiseConv2d(x, f, options), ref.values, ref.scale, 'depthwiseConv2d');
+            const [gx, gf] = grads((a, b) => depthwiseConv2d(a, b, options).mul(w).sum())([x, f]);
+            await check(gx, dx, dxs, 'depthwiseConv2d dx');
+            await check(gf, df, dfs, 'depthwiseConv2d dfilter');
+          }
+
+          // maxPool and avgPool: the gradient goes to the window's maximum, or is shared by its pixels
+          for (const kind of ['max', 'avg'] as const) {
+            const ref = poolRef(g, xv, kind);
+            const wv = weights(ref.values.length);
+            const best = new Float64Array(ref.values.length).fill(-Infinity);
+            const argmax = new Int32Array(ref.values.length).fill(-1);
+            const counts = new Float64Array(ref.values.length);
+            forEachTap(g, (n, oy, ox, _fy, _fx, xOff) => {
+              const o0 = ((n * g.OH + oy) * g.OW + ox) * c.C;
+              for (let ch = 0; ch < c.C; ch++) {
+                counts[o0 + ch]++;
+                if (xv[xOff + ch] > best[o0 + ch]) {
+                  best[o0 + ch] = xv[xOff + ch];
+                  argmax[o0 + ch] = xOff + ch;
+                }
+              }
+            });
+            const dx = new Float64Array(xv.length), dxs = new Float64Array(xv.length);
+            if (kind === 'max') {
+              argmax.forEach((at, o) => {
+                dx[at] += wv[o];
+                dxs[at] += Math.abs(wv[o]);
+              });
+            } else {
+              forEachTap(g, (n, oy, ox, _fy, _fx, xOff) => {
+                const o0 = ((n * g.OH + oy) * g.OW + ox) * c.C;
+                for (let ch = 0; ch < c.C; ch++) {
+                  dx[xOff + ch] += wv[o0 + ch] / counts[o0 + ch];
+                  dxs[xOff + ch] += Math.abs(wv[o0 + ch] / counts[o0 + ch]);
+                }
+              });
+            }
+            const op = kind === 'max' ? maxPool : avgPool;
+            const pool = [c.FH, c.FW] as [number, number];
+            const x = tensor(xv, nhwc), w = tensor(wv, [c.N, g.OH, g.OW, c.C]);
+            await check(op(x, pool, options), ref.values, ref.scale, `${kind}Pool`);
+            await check(grad((a) => op(a, pool, options).mul(w).sum())(x), dx, dxs, `${kind}Pool dx`);
+          }
+        }),
+        { numRuns: PROPERTY_RUNS * 2 },
+      );
+    });
+
     it('exports computeConv2DInfo with TF same-padding geometry', () => {
       const info = computeConv2DInfo([2, 5, 6, 3], [3, 2, 3, 8], { strides: [2, 2], padding: 'same', dilations: [1, 2] });
       expect(info).toEqual({

@@ -5,6 +5,7 @@ import { coreSuite } from './core.js';
 import { elementwiseSuite } from './elementwise.js';
 import { fusedSuite } from './fused.js';
 import { linalgSuite } from './linalg.js';
+import { longSuite } from './long.js';
 import { memorySuite } from './memory.js';
 import { opHygieneSuite } from './op-hygiene.js';
 import { randomSuite } from './random.js';
@@ -21,6 +22,7 @@ export const ALL_SUITES: ((env: BackendUnderTest) => void)[] = [
   convSuite,
   fusedSuite,
   randomSuite,
+  longSuite,
   autodiffSuite,
   memorySuite,
   opHygieneSuite,
