@@ -16,3 +16,6 @@ export { cast_f32_i32, cast_i32_f32, cast_bool_f32, cast_bool_i32, cast_f32_bool
 export { sum_f32, max_reduce_f32, min_reduce_f32, sum_i32, max_reduce_i32, min_reduce_i32, sum_partials_f32, sum_f64_to_f32 } from './reduce';
 export { random_words, random_uniform_f32, dropout_f32, dropout_grad_f32 } from './philox';
 export { warm_up, warm_up_bytes } from './warm-up';
+export { max_pool, avg_pool, max_pool_grad, avg_pool_grad } from './pool';
+export { depthwise_forward, depthwise_input_grad, depthwise_filter_grad } from './depthwise';
+export { gather_4, gather_1 } from './gather';
