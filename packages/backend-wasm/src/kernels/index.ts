@@ -9,6 +9,7 @@ import { castKernel, selectKernel } from './elementwise/cast.js';
 import { clipByValueKernel, leakyReluKernel, unaryKernels } from './elementwise/unary.js';
 import { batchMatMulKernel, fusedMatMulKernel } from './linalg/BatchMatMul.js';
 import { dropoutGradKernel, dropoutKernel } from './random/Dropout.js';
+import { randomNormalKernel } from './random/RandomNormal.js';
 import { randomUniformKernel } from './random/RandomUniform.js';
 import { maxKernel, minKernel, sumKernel } from './reduction/reduce.js';
 import { gatherKernel } from './shape/Gather.js';
@@ -26,5 +27,5 @@ export const wasmKernels: AnyKernelConfig[] = [
   conv2DKernel, fusedConv2DKernel, conv2DBackpropFilterKernel, conv2DBackpropInputKernel,
   depthwiseConv2DKernel, depthwiseConv2DBackpropInputKernel, depthwiseConv2DBackpropFilterKernel,
   maxPoolKernel, avgPoolKernel, maxPoolGradKernel, avgPoolGradKernel,
-  randomUniformKernel, dropoutKernel, dropoutGradKernel,
+  randomUniformKernel, randomNormalKernel, dropoutKernel, dropoutGradKernel,
 ];
