@@ -10,10 +10,14 @@ import { CONTROL } from './control.js';
 export const WORKER_SOURCE = `"use strict";
 const C = ${JSON.stringify(CONTROL)};
 const SPIN = 20000;
+const WARM_UP_MS = 60;
 function start({ module, memory, control, index, names, warmUp }) {
   const instance = new WebAssembly.Instance(module, { env: { memory } });
-  // run the kernels once on small problems, so the engine optimizes this thread's code before real work
-  instance.exports.warm_up(warmUp);
+  // run the kernels on small problems for a while, so that the engine has optimized this thread's code
+  // (in the background, after the first runs) before it takes real work
+  const until = Date.now() + WARM_UP_MS;
+  do instance.exports.warm_up(warmUp);
+  while (Date.now() < until);
   const kernels = names.map((name) => instance.exports[name]);
   const ctrl = new Int32Array(memory.buffer, control, C.ARGS_BYTE / 4);
   const args = new Float64Array(memory.buffer, control + C.ARGS_BYTE, C.MAX_ARGS);
