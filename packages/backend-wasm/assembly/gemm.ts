@@ -13,7 +13,8 @@ import { activateVec, activateOne } from './activation';
 
 export const MR: i32 = 4;
 export const NR: i32 = 8;
-export const KC: i32 = 256;
+/** The most k one block packs; k is cut into equal blocks of at most KC (a multiple of 4 each). */
+export const KC: i32 = 384;
 export const MC: i32 = 128;
 export const NC: i32 = 1024;
 
@@ -242,13 +243,16 @@ export function gemmBlocked(
     return;
   }
   const fused = bias != 0 || act != 0;
+  // equal k blocks: k = 288 (a 3x3x32 conv) is one block, not 256 and a short one of 32
+  const kBlocks = (k + KC - 1) / KC;
+  const kcStep = ((k + kBlocks - 1) / kBlocks + 3) & ~3;
   const packA = scratch;
   const packB = scratch + PACK_A_BYTES;
   const edge = packB + PACK_B_BYTES;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = imin(NC, n - jc);
-    for (let pc = 0; pc < k; pc += KC) {
-      const kc = imin(KC, k - pc);
+    for (let pc = 0; pc < k; pc += kcStep) {
+      const kc = imin(kcStep, k - pc);
       const beta = accumulate || pc > 0;
       const epilogue = fused && pc + kc >= k;
       packStridedColumns(b, brs, bcs, pc, jc, kc, nc, packB);
