@@ -5,27 +5,9 @@
 // input gradient whole images, the filter gradient filter taps (each sums every pixel in one order, in
 // float64, as the CPU backend does).
 
-import { field, BATCH, IN_H, IN_W, IN_C, OUT_H, OUT_W, OUT_C, F_H, F_W, STRIDE_H, STRIDE_W, DIL_H, DIL_W, PAD_TOP, PAD_LEFT, MULTIPLIER } from './conv-info';
+import { field, BATCH, IN_H, IN_W, IN_C, OUT_H, OUT_W, OUT_C, F_H, F_W, DIL_H, DIL_W, MULTIPLIER } from './conv-info';
+import { pixelAt, windowRow, windowCol } from './window';
 import { madd } from './simd';
-
-/** The element offset of input pixel (b, iy, ix)'s first channel, or -1 in the padding. */
-@inline
-function pixelAt(info: usize, b: i32, iy: i32, ix: i32): i32 {
-  const h = field(info, IN_H), w = field(info, IN_W);
-  if (iy < 0 || iy >= h || ix < 0 || ix >= w) return -1;
-  return ((b * h + iy) * w + ix) * field(info, IN_C);
-}
-
-@inline
-function windowRow(p: i32, info: usize): i32 {
-  const outH = field(info, OUT_H), outW = field(info, OUT_W);
-  return ((p % (outH * outW)) / outW) * field(info, STRIDE_H) - field(info, PAD_TOP);
-}
-
-@inline
-function windowCol(p: i32, info: usize): i32 {
-  return (p % field(info, OUT_W)) * field(info, STRIDE_W) - field(info, PAD_LEFT);
-}
 
 /** y[p, j] = sum over in-bounds taps of x[pixel, j / M] w[tap, j], output pixels [begin, end). */
 export function depthwise_forward(x: usize, w: usize, y: usize, info: usize, begin: i32, end: i32, tid: i32): void {

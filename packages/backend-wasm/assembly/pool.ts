@@ -4,33 +4,8 @@
 // split output pixels between threads; the gradients split whole images, so no two threads add to one
 // element of dx.
 
-import { field, IN_H, IN_W, IN_C, OUT_H, OUT_W, F_H, F_W, STRIDE_H, STRIDE_W, DIL_H, DIL_W, PAD_TOP, PAD_LEFT } from './conv-info';
-
-/** For output pixel p: its image, and the input coordinate of its window's top-left tap. */
-@inline
-function imageOf(p: i32, info: usize): i32 {
-  return p / (field(info, OUT_H) * field(info, OUT_W));
-}
-
-@inline
-function rowOf(p: i32, info: usize): i32 {
-  const outH = field(info, OUT_H), outW = field(info, OUT_W);
-  return ((p % (outH * outW)) / outW) * field(info, STRIDE_H) - field(info, PAD_TOP);
-}
-
-@inline
-function colOf(p: i32, info: usize): i32 {
-  const outW = field(info, OUT_W);
-  return (p % outW) * field(info, STRIDE_W) - field(info, PAD_LEFT);
-}
-
-/** The element offset of input pixel (b, iy, ix)'s first channel, or -1 when it lies in the padding. */
-@inline
-function pixelAt(info: usize, b: i32, iy: i32, ix: i32): i32 {
-  const h = field(info, IN_H), w = field(info, IN_W);
-  if (iy < 0 || iy >= h || ix < 0 || ix >= w) return -1;
-  return ((b * h + iy) * w + ix) * field(info, IN_C);
-}
+import { field, IN_H, IN_W, IN_C, OUT_H, OUT_W, F_H, F_W, DIL_H, DIL_W } from './conv-info';
+import { pixelAt, windowRow, windowCol } from './window';
 
 /** Max (avg = false) or mean (avg = true) of each window, output pixels [begin, end). */
 @inline
@@ -39,7 +14,7 @@ function pool(avg: bool, x: usize, y: usize, info: usize, begin: i32, end: i32):
   const dh = field(info, DIL_H), dw = field(info, DIL_W);
   const init = f32x4.splat(avg ? 0 : -Infinity);
   for (let p = begin; p < end; p++) {
-    const b = imageOf(p, info), y0 = rowOf(p, info), x0 = colOf(p, info);
+    const b = p / (field(info, OUT_H) * field(info, OUT_W)), y0 = windowRow(p, info), x0 = windowCol(p, info);
     const out = y + ((<usize>p * <usize>C) << 2);
     // the in-bounds taps' count (the average's divisor)
     let count = 0;
@@ -85,7 +60,7 @@ export function avg_pool_grad(dy: usize, dx: usize, info: usize, begin: i32, end
   for (let b = begin; b < end; b++) {
     memory.fill(dx + <usize>b * imageBytes, 0, imageBytes);
     for (let p = b * pixels; p < (b + 1) * pixels; p++) {
-      const y0 = rowOf(p, info), x0 = colOf(p, info);
+      const y0 = windowRow(p, info), x0 = windowCol(p, info);
       let count = 0;
       for (let ky = 0; ky < fH; ky++) for (let kx = 0; kx < fW; kx++) if (pixelAt(info, b, y0 + ky * dh, x0 + kx * dw) >= 0) count++;
       if (count == 0) continue;
@@ -124,7 +99,7 @@ export function max_pool_grad(dy: usize, x: usize, dx: usize, info: usize, begin
   for (let b = begin; b < end; b++) {
     memory.fill(dx + <usize>b * imageBytes, 0, imageBytes);
     for (let p = b * pixels; p < (b + 1) * pixels; p++) {
-      const y0 = rowOf(p, info), x0 = colOf(p, info);
+      const y0 = windowRow(p, info), x0 = windowCol(p, info);
       const g = dy + ((<usize>p * <usize>C) << 2);
       let c = 0;
       for (; c + 4 <= C; c += 4) {

@@ -26,7 +26,7 @@ export type { MemoryInfo } from './engine/api.js';
 export { setSeed, SeedGenerator, seedToKey, resolveSeed } from './random/seed.js';
 export type { Seed } from './random/seed.js';
 export { philox4x32, randomWords, uniformFromWord, normalFromWords } from './random/philox.js';
-export { randomUniformValues, randomNormalValues, truncatedNormalValues } from './random/host-values.js';
+export { randomUniformValues, randomNormalValues, truncatedNormalValues, float32Below } from './random/host-values.js';
 export type { RandomKey } from './random/philox.js';
 
 // For backend authors: the kernel contract and the shape helpers kernels need.

@@ -42,17 +42,6 @@ export function broadcastStrides(shape: readonly number[], rank: number): number
   return strides;
 }
 
-/** Row-major strides of a shape. */
-export function rowMajorStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let s = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = s;
-    s *= shape[i];
-  }
-  return strides;
-}
-
 /** Writes the walk for every thread (the kernels' layout, assembly/strided.ts) and returns its address. */
 export function writeWalk(w: WasmBackend, walk: Walk): number {
   return w.walkMeta(walk.dims, walk.strides[0], walk.strides[1]);

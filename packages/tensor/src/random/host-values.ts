@@ -12,7 +12,7 @@ import { normalFromWords, philox4x32, randomWords } from './philox.js';
 const TWO_POW_24 = 16777216;
 
 /** The largest float32 below a float32 value (values that round up to `max` are moved here). */
-function float32Below(v: number): number {
+export function float32Below(v: number): number {
   const f = new Float32Array([v]);
   const bits = new Int32Array(f.buffer);
   if (v > 0) bits[0] -= 1;

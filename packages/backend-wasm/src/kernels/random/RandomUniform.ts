@@ -1,17 +1,7 @@
-import { sizeFromShape, type KernelConfig } from '@neurite/tensor';
+import { float32Below, sizeFromShape, type KernelConfig } from '@neurite/tensor';
 import type { WasmBackend } from '../../backend.js';
 import { ELEMENT_WORK } from '../elementwise/cost.js';
 import { hostKernel } from '../host.js';
-
-/** The largest float32 below a float32 value (as the tensor core's randomUniformValues). */
-function float32Below(v: number): number {
-  const f = new Float32Array([v]);
-  const bits = new Int32Array(f.buffer);
-  if (v > 0) bits[0] -= 1;
-  else if (v < 0) bits[0] += 1;
-  else return -(2 ** -149);
-  return f[0];
-}
 
 /**
  * Philox inside WebAssembly, 32 elements per unit: the same bits as the tensor core's

@@ -1,7 +1,7 @@
-import type { KernelConfig, TensorInfo } from '@neurite/tensor';
+import { computeStrides, type KernelConfig, type TensorInfo } from '@neurite/tensor';
 import type { WasmBackend } from '../../backend.js';
 import { ELEMENT_WORK } from '../elementwise/cost.js';
-import { broadcastStrides, mergeWalk, rowMajorStrides, writeWalk } from '../walk.js';
+import { broadcastStrides, mergeWalk, writeWalk } from '../walk.js';
 
 /**
  * BroadcastTo, Tile, Transpose, Slice and StridedSlice are one kernel: a copy that walks the input with
@@ -29,7 +29,7 @@ export const tileKernel: KernelConfig<'Tile'> = {
   kernelName: 'Tile',
   kernelSet: 'wasm',
   kernelFunc: ({ inputs: [x], attrs: { reps }, backend }) => {
-    const xs = rowMajorStrides(x.shape);
+    const xs = computeStrides(x.shape);
     return stridedCopy(
       backend as WasmBackend, x, x.shape.map((d, i) => d * reps[i]),
       x.shape.flatMap((d, i) => [reps[i], d]), x.shape.flatMap((_, i) => [0, xs[i]]),
@@ -41,7 +41,7 @@ export const transposeKernel: KernelConfig<'Transpose'> = {
   kernelName: 'Transpose',
   kernelSet: 'wasm',
   kernelFunc: ({ inputs: [x], attrs: { perm }, backend }) => {
-    const xs = rowMajorStrides(x.shape);
+    const xs = computeStrides(x.shape);
     const shape = perm.map((p) => x.shape[p]);
     return stridedCopy(backend as WasmBackend, x, shape, shape, perm.map((p) => xs[p]));
   },
@@ -51,7 +51,7 @@ export const sliceKernel: KernelConfig<'Slice'> = {
   kernelName: 'Slice',
   kernelSet: 'wasm',
   kernelFunc: ({ inputs: [x], attrs: { begin, size }, backend }) => {
-    const xs = rowMajorStrides(x.shape);
+    const xs = computeStrides(x.shape);
     const start = begin.reduce((s, b, i) => s + b * xs[i], 0);
     return stridedCopy(backend as WasmBackend, x, size, [...size], xs, start);
   },
@@ -62,7 +62,7 @@ export const stridedSliceKernel: KernelConfig<'StridedSlice'> = {
   kernelName: 'StridedSlice',
   kernelSet: 'wasm',
   kernelFunc: ({ inputs: [x], attrs: { begin, strides, size }, backend }) => {
-    const xs = rowMajorStrides(x.shape);
+    const xs = computeStrides(x.shape);
     const start = begin.reduce((s, b, i) => s + b * xs[i], 0);
     return stridedCopy(backend as WasmBackend, x, size, [...size], xs.map((s, i) => s * strides[i]), start);
   },
