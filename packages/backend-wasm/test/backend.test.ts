@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   backend, conv2d, dispose, dropout, getBackend, getKernel, grads, matMul, memory, randomNormal, randomUniform, registerBackend,
   registeredBackends, removeBackend, setBackend, sum, tensor, tidy, truncatedNormal, type Tensor,
@@ -92,6 +92,24 @@ describe('@neurite/backend-wasm', () => {
     expect(plain.relaxedReason).toBe("not asked for (simd: 'plain')");
     plain.dispose();
     if (!relaxedHere) expect(() => new WasmBackend({ simd: 'relaxed' })).toThrow(/relaxed SIMD was asked for, but this engine does not validate relaxed SIMD/);
+  });
+
+  it('runs on one thread, with an unshared memory, in a page that is not cross-origin isolated, and says why', async () => {
+    vi.stubGlobal('crossOriginIsolated', false);
+    try {
+      const b = new WasmBackend({ threads: 2 });
+      expect(b.requestedThreads).toBe(2);
+      expect(b.threads).toBe(1);
+      expect(b.threadsReason).toBe(
+        'running on 1 thread: the page is not cross-origin isolated (COOP same-origin and COEP require-corp headers)',
+      );
+      registerBackend('wasm-isolation', () => b, 0);
+      names.push('wasm-isolation');
+      await setBackend('wasm-isolation');
+      expect(Array.from(await matMul(tensor([[1, 2]]), tensor([[3], [4]])).data())).toEqual([11]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('keeps tensors in wasm memory, reports bytes and buffers, and frees them on dispose', async () => {
