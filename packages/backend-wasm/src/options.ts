@@ -1,4 +1,4 @@
-import { argumentError, describeValue, NeuriteError } from '@neurite/tensor';
+import { argumentError, readOptionsObject } from '@neurite/tensor';
 import type { SimdLevel } from './wasm-module.js';
 
 export interface WasmBackendOptions {
@@ -54,15 +54,7 @@ function checkThreads(value: unknown, name: string, fromEnv: boolean): number {
 
 /** The options, checked, with their defaults and environment variables applied. */
 export function resolveOptions(options: WasmBackendOptions | undefined): { threads: number; simd: 'auto' | SimdLevel; minParallelWork: number } {
-  if (options != null && (typeof options !== 'object' || Array.isArray(options))) {
-    throw argumentError('WasmBackend', 'options', 'an object', options);
-  }
-  const given = options ?? {};
-  for (const key of Object.keys(given)) {
-    if (!KNOWN.includes(key)) {
-      throw new NeuriteError(`WasmBackend: unknown option '${key}'; the options are ${KNOWN.map((k) => `'${k}'`).join(', ')}. Received: ${key}=${describeValue((given as Record<string, unknown>)[key])}`);
-    }
-  }
+  const given = readOptionsObject('WasmBackend', options, KNOWN);
   const envThreads = env('NEURITE_WASM_THREADS');
   const threads = given.threads !== undefined
     ? checkThreads(given.threads, 'threads', false)

@@ -65,7 +65,7 @@ describe('@neurite/backend-wasm', () => {
   });
 
   it('rejects unknown options and a bad simd choice', () => {
-    expect(() => new WasmBackend({ thread: 2 } as never)).toThrow("WasmBackend: unknown option 'thread'; the options are 'threads', 'simd', 'minParallelWork'. Received: thread=2");
+    expect(() => new WasmBackend({ thread: 2 } as never)).toThrow("WasmBackend: unknown option 'thread' (did you mean 'threads'?); the options are 'threads', 'simd', 'minParallelWork'. Received: thread=2");
     expect(() => new WasmBackend({ simd: 'fast' as never })).toThrow("WasmBackend: simd must be one of 'auto', 'relaxed', 'plain'. Received: simd='fast'");
     process.env.NEURITE_WASM_SIMD = 'avx';
     expect(() => new WasmBackend()).toThrow("WasmBackend: NEURITE_WASM_SIMD must be one of 'auto', 'relaxed', 'plain'. Received: NEURITE_WASM_SIMD='avx'");

@@ -111,7 +111,7 @@ describe('fit / evaluate / compile errors', () => {
     await expect(m.fit(x, y, { validationSplit: 0.9, verbose: 0 })).rejects.toThrow(/validationSplit=0.9 of 8 samples leaves 0 for training and 8 for validation/);
     await expect(m.fit(x, y, { verbose: 3 as never })).rejects.toThrow(/verbose must be 0, 1 or 2/);
     await expect(m.fit(x, y, { epochs: 2, initialEpoch: 2 })).rejects.toThrow(/initialEpoch must be an integer in \[0, epochs\)/);
-    await expect(m.fit(x, y, { epoch: 2 } as never)).rejects.toThrow(/unknown option\(s\) epoch/);
+    await expect(m.fit(x, y, { epoch: 2 } as never)).rejects.toThrow(/fit: unknown option 'epoch' \(did you mean 'epochs'\?\)/);
     await expect(m.fit(x, y, { classWeight: { a: 1 } as never })).rejects.toThrow(/classWeight keys must be class indices/);
     await expect(m.fit(x, y, { callbacks: [{}] as never })).rejects.toThrow(/callbacks\[0\] must be a Callback/);
     expect(() => m.predict(x, { batchSize: 0 })).toThrow(/predict: batchSize must be a positive integer/);

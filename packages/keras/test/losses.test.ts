@@ -305,7 +305,7 @@ describe('errors', () => {
     expect(() => new CategoricalCrossentropy({ fromLogits: 'yes' as unknown as boolean })).toThrow(/fromLogits must be a boolean/);
     expect(() => new SparseCategoricalCrossentropy({ ignoreClass: 0.5 })).toThrow(/ignoreClass must be an integer/);
     expect(() => new MeanSquaredError({ reduction: 'mean' as never })).toThrow(/reduction must be one of 'sum_over_batch_size', 'sum'/);
-    expect(() => new CategoricalCrossentropy({ from_logits: true } as never)).toThrow(/unknown config key 'from_logits'/);
+    expect(() => new CategoricalCrossentropy({ from_logits: true } as never)).toThrow(/CategoricalCrossentropy: unknown option 'from_logits' \(use fromLogits: options are camelCase\)/);
     expect(() => new CategoricalCrossentropy({ axis: 2 }).call(tensor([[1, 0]]), tensor([[1, 0]]))).toThrow(/axis must be in \[-2, 2\)/);
     expect(() => losses.meanSquaredError(tensor([1]) as never)).toThrow(/use \.call\(yTrue, yPred\)/);
   });

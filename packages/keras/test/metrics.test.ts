@@ -267,7 +267,7 @@ describe('errors', () => {
     expect(() => new SparseTopKCategoricalAccuracy({ k: 2.5 })).toThrow(/k must be an integer >= 1\. Received: k=2.5/);
     expect(() => new BinaryAccuracy({ threshold: Number.NaN })).toThrow(/threshold must be a finite number\. Received: threshold=NaN/);
     expect(() => new Accuracy({ name: '' })).toThrow(/Accuracy: name must be a non-empty string/);
-    expect(() => new CategoricalAccuracy({ k: 3 } as never)).toThrow(/unknown config key 'k'/);
+    expect(() => new CategoricalAccuracy({ k: 3 } as never)).toThrow(/CategoricalAccuracy: unknown option 'k'; the options are 'name'. Received: k=3/);
   });
 
   it('shapes that do not fit name the metric and both shapes', () => {

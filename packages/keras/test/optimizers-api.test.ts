@@ -129,7 +129,7 @@ describe('argument validation', () => {
     ['weightDecay -1', () => new SGD({ weightDecay: -1 }), /^SGD: weightDecay must be a finite number >= 0\. Received: weightDecay=-1$/],
     ['AdamW weightDecay null', () => new AdamW({ weightDecay: null }), /^AdamW: weightDecay must be a finite number >= 0\. Received: weightDecay=null$/],
     ['name empty', () => new Adam({ name: '' }), /^Adam: name must be a non-empty string/],
-    ['unknown option', () => new Adam({ beta_1: 0.9 } as never), /^Adam: unknown option\(s\) 'beta_1'\. Known options: learningRate, /],
+    ['unknown option', () => new Adam({ beta_1: 0.9 } as never), /^Adam: unknown option 'beta_1' \(use beta1: options are camelCase\); the options are 'learningRate', /],
     ['options not an object', () => new SGD(0.1 as never), /^SGD: options must be an object\. Received: options=0\.1$/],
   ])('rejects %s', (_label, make, message) => {
     expect(make).toThrow(NeuriteError);

@@ -79,7 +79,7 @@ describe('schedule namespace and errors', () => {
     ['decaySteps missing', () => new ExponentialDecay({ initialLearningRate: 1, decayRate: 0.5 } as never), /decaySteps must be a finite number > 0\. Received: decaySteps=undefined/],
     ['decayRate negative', () => new ExponentialDecay({ initialLearningRate: 1, decaySteps: 1, decayRate: -1 }), /decayRate must be/],
     ['staircase not boolean', () => new ExponentialDecay({ initialLearningRate: 1, decaySteps: 1, decayRate: 0.5, staircase: 1 as never }), /staircase must be a boolean/],
-    ['unknown option', () => new ExponentialDecay({ initialLearningRate: 1, decaySteps: 1, decayRate: 0.5, decay_rate: 2 } as never), /unknown option\(s\) 'decay_rate'/],
+    ['unknown option', () => new ExponentialDecay({ initialLearningRate: 1, decaySteps: 1, decayRate: 0.5, decay_rate: 2 } as never), /ExponentialDecay: unknown option 'decay_rate' \(use decayRate: options are camelCase\)/],
     ['cosine alpha > 1', () => new CosineDecay({ initialLearningRate: 1, decaySteps: 10, alpha: 1.5 }), /^CosineDecay: alpha must be a number in \[0, 1\]\. Received: alpha=1.5$/],
     ['cosine decaySteps 0', () => new CosineDecay({ initialLearningRate: 1, decaySteps: 0 }), /decaySteps must be a finite number > 0/],
     ['cosine warmupSteps fractional', () => new CosineDecay({ initialLearningRate: 0, decaySteps: 10, warmupTarget: 1, warmupSteps: 1.5 }), /warmupSteps must be an integer >= 0/],

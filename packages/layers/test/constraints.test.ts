@@ -178,7 +178,7 @@ describe('registry, configs and errors', () => {
     ['repeated axes', () => new UnitNorm({ axis: [0, 0] }), /Received: axis=\[0,0\]/],
     ['rate above 1', () => new MinMaxNorm({ rate: 1.5 }), /MinMaxNorm: rate must be a number in \[0, 1\]\. Received: rate=1\.5/],
     ['max < min', () => new MinMaxNorm({ minValue: 2, maxValue: 1 }), /MinMaxNorm: maxValue must be >= minValue \(2\)\. Received: maxValue=1/],
-    ['unknown key (Keras snake_case)', () => new MaxNorm({ max_value: 2 } as never), /MaxNorm: unknown config key 'max_value'/],
+    ['unknown key (Keras snake_case)', () => new MaxNorm({ max_value: 2 } as never), /MaxNorm: unknown option 'max_value' \(use maxValue: options are camelCase\)/],
     ['axis outside the rank', () => new MaxNorm({ axis: 2 }).apply(tensor([[1, 2]])), /MaxNorm: axis must be in \[-2, 2\) for a weight of shape \[1, 2\]\. Received: axis=2/],
   ])('%s is an error', (_name, make, message) => {
     expect(make).toThrow(NeuriteError);

@@ -284,7 +284,7 @@ describe('registry and configs', () => {
     ['zero scale', () => new VarianceScaling({ scale: 0 }), /VarianceScaling: scale must be a finite number > 0\. Received: scale=0/],
     ['bad mode', () => new VarianceScaling({ mode: 'fan' as 'fan_in' }), /mode must be one of 'fan_in', 'fan_out', 'fan_avg'\. Received: mode='fan'/],
     ['Keras 2 distribution name', () => new VarianceScaling({ distribution: 'normal' as 'uniform' }), /distribution must be one of .*Received: distribution='normal'/],
-    ['preset with scale', () => new HeNormal({ scale: 3 } as never), /HeNormal: unknown config key 'scale'.*Received: scale=3/],
+    ['preset with scale', () => new HeNormal({ scale: 3 } as never), /HeNormal: unknown option 'scale'; the options are 'seed'. Received: scale=3/],
     ['Constant value', () => new Constant({ value: Infinity }), /Constant: value must be a finite number\. Received: value=Infinity/],
     ['Orthogonal gain', () => new Orthogonal({ gain: NaN }), /Orthogonal: gain must be a finite number\. Received: gain=NaN/],
     ['int dtype for a random initializer', () => new HeNormal().apply([2, 2], 'int32'), /HeNormal: dtype must be 'float32'\. Received: dtype='int32'/],

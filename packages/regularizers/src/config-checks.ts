@@ -1,4 +1,4 @@
-import { NeuriteError, describeValue } from '@neurite/tensor';
+import { describeValue, readOptionsObject } from '@neurite/tensor';
 
 export { describeValue };
 
@@ -8,16 +8,5 @@ export { describeValue };
  * never silently ignored.
  */
 export function checkConfig<T extends object>(owner: string, config: T | undefined, known: readonly string[]): Partial<T> {
-  if (config === undefined) return {};
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
-    throw new NeuriteError(`${owner}: config must be an object. Received: config=${describeValue(config)}`);
-  }
-  for (const key of Object.keys(config)) {
-    if (!known.includes(key)) {
-      throw new NeuriteError(
-        `${owner}: unknown config key '${key}'; known keys: ${known.join(', ')}. Received: ${key}=${describeValue((config as Record<string, unknown>)[key])}`,
-      );
-    }
-  }
-  return config;
+  return readOptionsObject(owner, config, known, 'config');
 }

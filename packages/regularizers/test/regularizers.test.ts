@@ -86,7 +86,7 @@ describe('argument errors', () => {
     ['L2 string', () => new L2({ l2: '0.1' as unknown as number }), /Received: l2=0\.1/],
     ['Orthogonal factor', () => new OrthogonalRegularizer({ factor: -2 }), /OrthogonalRegularizer: factor .*Received: factor=-2/],
     ['Orthogonal mode', () => new OrthogonalRegularizer({ mode: 'diagonal' as 'rows' }), /mode must be 'rows' or 'columns'\. Received: mode='diagonal'/],
-    ['unknown key', () => new L1({ l2: 0.1 } as never), /L1: unknown config key 'l2'.*Received: l2=0\.1/],
+    ['unknown key', () => new L1({ l2: 0.1 } as never), /L1: unknown option 'l2'; the options are 'l1'. Received: l2=0\.1/],
     ['config not an object', () => new L2(5 as never), /L2: config must be an object\. Received: config=5/],
   ])('%s', (_name, make, message) => {
     expect(make).toThrow(NeuriteError);

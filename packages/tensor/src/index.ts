@@ -6,6 +6,7 @@ export { Tensor, Variable } from './tensor.js';
 export type { DType, Shape, TypedArray, TensorLike, NestedArray } from './types.js';
 export { MAX_RANK, bytesPerElement, makeTypedArray, upcastDType } from './types.js';
 export { NeuriteError, argumentError, describe as describeValue } from './util/errors.js';
+export { UnknownOptionError, checkKeys, readOptionsObject, snakeToCamel } from './util/options.js';
 
 // Ops
 export * from './ops/index.js';

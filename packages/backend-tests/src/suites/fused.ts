@@ -136,7 +136,7 @@ export function fusedSuite(env: BackendUnderTest): void {
       expect(() => fusedMatMul(a, a, { activation: 'softmax' as never })).toThrow(
         "fusedMatMul: activation must be one of 'linear', 'relu', 'relu6', 'sigmoid', 'tanh'. Received: activation='softmax'",
       );
-      expect(() => fusedMatMul(a, a, { bias: [1, 2], activaton: 'relu' } as never)).toThrow(/fusedMatMul: options must be an object with keys among/);
+      expect(() => fusedMatMul(a, a, { bias: [1, 2], activaton: 'relu' } as never)).toThrow(/fusedMatMul: unknown option 'activaton' \(did you mean 'activation'\?\)/);
       const x = tensor(new Float32Array(16), [1, 4, 4, 1]);
       const f = tensor(new Float32Array(8), [2, 2, 1, 2]);
       expect(() => fusedConv2d(x, f, { bias: tensor([1, 2, 3]) })).toThrow(

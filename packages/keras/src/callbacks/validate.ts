@@ -1,4 +1,4 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, readOptionsObject } from '@neurite/tensor';
 
 // Argument checks shared by the callbacks. Each rejects (never clamps) with Neurite's message form:
 // `Owner: arg must be <expected>. Received: arg=<value>`.
@@ -22,14 +22,7 @@ export function argError(owner: string, arg: string, expected: string, received:
 
 /** An options object (or undefined) whose keys are all in `allowed`; typos such as snake_case keys are rejected. */
 export function checkOptions<T extends object>(owner: string, options: T | undefined, allowed: readonly string[]): Partial<T> {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) throw argError(owner, 'options', 'an object', options);
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) {
-      throw new NeuriteError(`${owner}: unknown option '${key}'. Expected one of: ${allowed.join(', ')}`);
-    }
-  }
-  return options;
+  return readOptionsObject(owner, options, allowed);
 }
 
 /** A finite number >= 0. */

@@ -1,7 +1,7 @@
 import { NeuriteError, Tensor } from '@neurite/tensor';
 
 // One error format for the whole project: `Owner: arg must be <expected>. Received: arg=<value>`.
-import { argumentError, describeValue } from '@neurite/tensor';
+import { argumentError, describeValue, readOptionsObject } from '@neurite/tensor';
 
 export { argumentError, describeValue };
 
@@ -15,16 +15,7 @@ export function checkConfig<T extends object>(owner: string, config: T | undefin
   if (config instanceof Tensor) {
     throw argumentError(owner, 'config', 'an options object (to compute a value, use .call(yTrue, yPred))', config);
   }
-  if (typeof config !== 'object' || Array.isArray(config)) throw argumentError(owner, 'config', 'an object', config);
-  for (const key of Object.keys(config)) {
-    if (!known.includes(key)) {
-      const expected = known.length ? `one of the known keys (${known.join(', ')})` : 'empty (no options)';
-      throw new NeuriteError(
-        `${owner}: unknown config key '${key}'; expected ${expected}. Received: ${key}=${describeValue((config as Record<string, unknown>)[key])}`,
-      );
-    }
-  }
-  return config;
+  return readOptionsObject(owner, config, known, 'config');
 }
 
 /** A boolean, else an error naming the argument. */

@@ -1,4 +1,4 @@
-import { NeuriteError, argumentError } from '@neurite/tensor';
+import { NeuriteError, argumentError, readOptionsObject } from '@neurite/tensor';
 import type { LearningRateSchedule } from './optimizer.js';
 
 // Argument checks shared by the optimizers and schedules. Each rejects (never clamps) with a message in
@@ -75,11 +75,6 @@ export function checkLearningRate(owner: string, value: unknown): number | Learn
 
 /** An options object (or undefined), with no keys outside `allowed`. */
 export function checkOptions<T extends object>(owner: string, options: T | null | undefined, allowed: readonly string[]): Partial<T> {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw argError(owner, 'options', 'an object', options);
-  const unknown = Object.keys(options).filter((k) => !allowed.includes(k));
-  if (unknown.length > 0) {
-    throw new NeuriteError(`${owner}: unknown option(s) ${unknown.map((k) => `'${k}'`).join(', ')}. Known options: ${allowed.join(', ')}`);
-  }
-  return options;
+  if (options === null) throw argError(owner, 'options', 'an object', options);
+  return readOptionsObject(owner, options, allowed);
 }

@@ -1,4 +1,4 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, checkKeys } from '@neurite/tensor';
 import type { CompiledState } from './compile.js';
 import type { TrainableModel } from './trainable-model.js';
 
@@ -15,10 +15,7 @@ export function checkOptions(owner: string, args: unknown, known: string[]): voi
   if (args === null || typeof args !== 'object' || Array.isArray(args)) {
     throw new NeuriteError(`${owner}: options must be an object. Received: ${String(args)}`);
   }
-  const unknown = Object.keys(args).filter((k) => !known.includes(k) && (args as Record<string, unknown>)[k] !== undefined);
-  if (unknown.length > 0) {
-    throw new NeuriteError(`${owner}: unknown option(s) ${unknown.join(', ')}; known: ${known.join(', ')}. Received: ${unknown.join(', ')}`);
-  }
+  checkKeys(owner, args, known);
 }
 
 /** A positive integer. */

@@ -1,26 +1,15 @@
-import { NeuriteError } from '@neurite/tensor';
-
 // One error format for the whole project: `Owner: arg must be <expected>. Received: arg=<value>`.
-import { argumentError, describeValue } from '@neurite/tensor';
+import { argumentError, describeValue, readOptionsObject } from '@neurite/tensor';
 
 export { argumentError, describeValue };
 
 /**
  * Checks a constructor's config: undefined or a plain object whose keys are all known. Unknown keys are
- * errors (Keras raises on unexpected keyword arguments), so a typo is never silently ignored.
+ * errors (Keras raises on unexpected keyword arguments), so a typo is never silently ignored; the file
+ * readers catch the `UnknownOptionError` to tolerate newer Keras versions' bookkeeping keys.
  */
 export function checkConfig<T extends object>(owner: string, config: T | undefined, known: readonly string[]): Partial<T> {
-  if (config === undefined || config === null) return {};
-  if (typeof config !== 'object' || Array.isArray(config)) throw argumentError(owner, 'config', 'an object', config);
-  for (const key of Object.keys(config)) {
-    if (!known.includes(key)) {
-      const expected = known.length ? `one of the known keys (${known.join(', ')})` : 'empty (no options)';
-      throw new NeuriteError(
-        `${owner}: unknown config key '${key}'; expected ${expected}. Received: ${key}=${describeValue((config as Record<string, unknown>)[key])}`,
-      );
-    }
-  }
-  return config;
+  return readOptionsObject(owner, config, known, 'config');
 }
 
 /** A finite number, else an error naming the argument. */

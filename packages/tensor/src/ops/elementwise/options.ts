@@ -1,19 +1,13 @@
 import { argumentError } from '../../util/errors.js';
+import { readOptionsObject } from '../../util/options.js';
 
 /**
  * Reads an optional options object: undefined gives {}, anything but a plain object is an error, and so is
  * an unknown key (a misspelt `alpah` would otherwise be silently ignored).
  */
 export function readOptions<T extends object>(op: string, options: T | undefined, keys: readonly (keyof T & string)[]): Partial<T> {
-  if (options === undefined) return {};
-  const example = `{ ${keys.join(', ')} }`;
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw argumentError(op, 'options', `an object such as ${example}`, options);
-  }
-  for (const key of Object.keys(options)) {
-    if (!(keys as readonly string[]).includes(key)) throw argumentError(op, 'options', `an object with keys among ${example}`, `{ ${key} }`);
-  }
-  return options;
+  if (options === null) throw argumentError(op, 'options', `an object such as { ${keys.join(', ')} }`, options);
+  return readOptionsObject(op, options, keys);
 }
 
 /** A finite number option, or the default when it is left out. */
