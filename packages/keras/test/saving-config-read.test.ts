@@ -100,11 +100,14 @@ describe('reading the value forms Keras writes', () => {
     expect(() => layerFromKerasJSON({ class_name: 'InputLayer', config: { batch_shape: [null, 2], sparse: true } })).toThrow(/'sparse' = true/);
   });
 
-  it('warns once about a key it does not know at all, and builds the layer', () => {
+  it('warns once about a key it does not know at a neutral value, and builds the layer; refuses it at any other value', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    for (let i = 0; i < 3; i++) layerFromKerasJSON(k3('Dense', denseConfig({ future_option: 'x' })), { source: 'future.keras' });
+    for (let i = 0; i < 3; i++) layerFromKerasJSON(k3('Dense', denseConfig({ future_option: null })), { source: 'future.keras' });
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0][0]).toMatch(/future\.keras: Dense config key 'future_option' \(= "x"\) is unknown to Neurite and was ignored/);
+    expect(warn.mock.calls[0][0]).toMatch(/future\.keras: Dense config key 'future_option' \(= null\) is unknown to Neurite and was ignored/);
+    expect(() => layerFromKerasJSON(k3('Dense', denseConfig({ future_option: 'x' })), { source: 'future.keras' })).toThrow(
+      /^future\.keras: layer 'dense' \(Dense\): Dense config key 'future_option' = "x" is unknown to Neurite, and a value other than null may change what the Dense computes/,
+    );
   });
 
   it('names the class and the file for an unknown layer class, and uses customObjects for it', () => {

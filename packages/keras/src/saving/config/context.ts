@@ -12,6 +12,8 @@ export interface ReadContext {
   legacy: boolean;
   /** The layer being read, for messages. */
   layer?: { name?: string; className: string };
+  /** The Keras version that wrote the file ('3.10.0', 'tfjs-layers 4.22.0'), where it says. */
+  producer?: string;
 }
 
 export function describeLayer(ctx: ReadContext): string {

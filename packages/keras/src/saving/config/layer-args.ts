@@ -1,7 +1,8 @@
 // One layer's Keras config <-> Neurite constructor args, through the key tables.
 import { NeuriteError } from '@neurite/tensor';
 import type { Layer } from '@neurite/layers';
-import { readError, warnOnce, type ReadContext } from './context.js';
+import { readError, type ReadContext } from './context.js';
+import { tolerateUnknownKey } from './lenient.js';
 import { readDType, writeDType } from './dtype-policy.js';
 import type { KerasFlavor } from './flavor.js';
 import { BASE_KEYS, type KeyRule, type LayerTable, type ValueKind } from './layer-table.js';
@@ -63,8 +64,8 @@ export function readLayerArgs(ctx: ReadContext, className: string, layerTable: L
       }
       continue;
     }
-    // Unknown keys are most likely newer Keras's bookkeeping: ignored, with one warning per class and key.
-    warnOnce(`${ctx.source}: ${className} config key '${key}' (= ${JSON.stringify(value)}) is unknown to Neurite and was ignored`);
+    // Most likely a newer Keras's bookkeeping: ignored at a neutral value (one warning per class and key), refused otherwise.
+    tolerateUnknownKey(ctx, className, key, value);
   }
   return args;
 }

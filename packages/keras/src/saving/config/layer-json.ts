@@ -11,7 +11,7 @@ import { CLASS_ALIASES, LAYER_TABLES } from './layer-table.js';
 import { isModelClass, modelFromConfig, modelToKerasJSON } from './model-json.js';
 import { Model } from '../../models/model.js';
 
-export type LayerFromJSONOptions = LoadOptions & { source?: string; legacy?: boolean };
+export type LayerFromJSONOptions = LoadOptions & { source?: string; legacy?: boolean; kerasVersion?: string };
 
 /** Classes that run code the file carries: never rebuilt from the file itself. */
 const CODE_LAYERS = ['Lambda', 'TFOpLambda', 'SlicingOpLambda'];
@@ -22,6 +22,7 @@ export function makeContext(options: LayerFromJSONOptions = {}, legacy = false):
     customObjects: options.customObjects ?? {},
     safeMode: options.safeMode ?? true,
     legacy: options.legacy ?? legacy,
+    producer: options.kerasVersion,
   };
 }
 

@@ -18,7 +18,8 @@ export interface ModelToJSONOptions {
   flavor?: KerasFlavor;
 }
 
-export type ModelFromJSONOptions = LoadOptions & { source?: string };
+/** `source` (the file, for messages) and `kerasVersion` (its metadata's) are set by the file loaders. */
+export type ModelFromJSONOptions = LoadOptions & { source?: string; kerasVersion?: string };
 
 const MODEL_CLASSES = ['Sequential', 'Functional', 'Model'];
 
@@ -40,8 +41,8 @@ export function modelFromConfig(ctx: ReadContext, spec: Record<string, unknown>)
  */
 export function modelFromKerasJSON(json: unknown, options: ModelFromJSONOptions = {}): Model {
   const base = makeContext(options);
-  const { spec, legacy } = unwrapModelJSON(base, json);
-  return modelFromConfig({ ...base, legacy }, spec);
+  const { spec, legacy, kerasVersion } = unwrapModelJSON(base, json);
+  return modelFromConfig({ ...base, legacy, producer: base.producer ?? kerasVersion }, spec);
 }
 
 /** A model as Keras JSON: Keras 3's config.json object by default, TensorFlow.js's modelTopology for 'tfjs'. */

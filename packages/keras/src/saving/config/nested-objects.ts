@@ -7,6 +7,7 @@ import {
 import { Regularizer, getRegularizer, L1L2, type RegularizerConfig } from '@neurite/regularizers';
 import { camelToSnake, mapKeys, snakeToCamel } from './case.js';
 import { isRecord, readError, withContext, type ReadContext } from './context.js';
+import { constructLeniently } from './lenient.js';
 import type { KerasFlavor } from './flavor.js';
 
 type Kind = 'initializer' | 'regularizer' | 'constraint';
@@ -71,14 +72,18 @@ function readObject(ctx: ReadContext, kind: Kind, key: string, value: unknown): 
   const camel = mapKeys(config, snakeToCamel);
   // Keras 2 and TensorFlow.js wrote 'normal' for what Keras 3 calls 'truncated_normal'.
   if (name === 'VarianceScaling' && camel.distribution === 'normal') camel.distribution = 'truncated_normal';
+  const make = (c: Record<string, unknown>): unknown => {
+    if (kind === 'initializer') return getInitializer({ className: name, config: c }, key);
+    if (kind === 'constraint') return getConstraint({ className: name, config: c }, key);
+    return getRegularizer({ className: name, config: c as RegularizerConfig });
+  };
   return withContext(ctx, () => {
     try {
-      if (kind === 'initializer') return getInitializer({ className: name, config: camel }, key);
-      if (kind === 'constraint') return getConstraint({ className: name, config: camel }, key);
-      return getRegularizer({ className: name, config: camel as RegularizerConfig });
+      // a config key from another Keras version: ignored at a neutral value, an error otherwise
+      return constructLeniently(ctx, name, camel, make, key);
     } catch (error) {
       const known = BUILT_IN[kind].includes(name) || typeof value === 'string';
-      if (known) throw error;
+      if (known || (error as Error).message.startsWith(`${ctx.source}:`)) throw error;
       throw readError(ctx, `${key}: unknown ${kind} class '${className}'; pass it in customObjects`);
     }
   });

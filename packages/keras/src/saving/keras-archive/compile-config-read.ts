@@ -1,5 +1,10 @@
+import { getLoss } from '../../losses/index.js';
+import { getMetric } from '../../metrics/index.js';
 import type { Model } from '../../models/model.js';
+import { getOptimizer, getSchedule } from '../../optimizers/index.js';
 import type { CompileArgs } from '../../training/index.js';
+import { readError, type ReadContext } from '../config/context.js';
+import { constructLeniently, isNeutral, tolerateUnknownKey } from '../config/lenient.js';
 import { fileError, messageOf } from '../sources/index.js';
 import { snakeToCamel } from './compile-case.js';
 
@@ -34,9 +39,25 @@ function neuriteObject(value: Record<string, unknown>, dropInert = false): { cla
   return { className: (value.class_name as string).replace(/^Custom>/, ''), config };
 }
 
-/** A loss or metric entry: names stay names; serialized objects become `{ className, config }`; lists and records map through. */
-function convertEntry(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(convertEntry);
+type Built = (object: { className: string; config: Record<string, unknown> }) => unknown;
+
+/**
+ * An optimizer from the file, built leniently: a config key another Keras version added is ignored at
+ * a neutral value and refused otherwise, in the optimizer and in a learning-rate schedule inside it.
+ */
+function buildOptimizer(ctx: ReadContext, object: { className: string; config: Record<string, unknown> }): unknown {
+  const config = { ...object.config };
+  const lr = config.learningRate as { className?: unknown; config?: Record<string, unknown> } | undefined;
+  if (lr && typeof lr === 'object' && typeof lr.className === 'string') {
+    const schedule = lr.className;
+    config.learningRate = constructLeniently(ctx, schedule, lr.config ?? {}, (c) => getSchedule({ className: schedule, config: c }), 'optimizer learning_rate');
+  }
+  return constructLeniently(ctx, object.className, config, (c) => getOptimizer({ className: object.className, config: c }), 'optimizer');
+}
+
+/** A loss or metric entry: names stay names; serialized objects are built (leniently, by `build`); lists and records map through. */
+function convertEntry(value: unknown, build: Built): unknown {
+  if (Array.isArray(value)) return value.map((v) => convertEntry(v, build));
   if (isRecord(value)) {
     if (typeof value.class_name === 'string') {
       // tf.keras 2 wraps named metrics: { class_name: 'MeanMetricWrapper', config: { name: 'accuracy',
@@ -45,26 +66,43 @@ function convertEntry(value: unknown): unknown {
       if (value.class_name === 'MeanMetricWrapper' && typeof inner.fn === 'string') {
         return inner.name === 'accuracy' || inner.name === 'acc' ? inner.name : inner.fn;
       }
-      return neuriteObject(value);
+      return build(neuriteObject(value));
     }
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convertEntry(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convertEntry(v, build)]));
   }
   return value;
 }
 
 /**
+ * Compile-config keys that change how training runs, not what it computes (any value is fine), and the
+ * ones Neurite reads; anything else goes to the lenient rule (ignored at a neutral value, else an error).
+ */
+const RUN_ONLY = ['run_eagerly', 'steps_per_execution', 'jit_compile', 'auto_scale_loss', 'sample_weight_mode'];
+const READ = ['optimizer', 'optimizer_config', 'loss', 'metrics', 'loss_weights'];
+/** Keys Neurite knows and supports at their neutral value only (null, or an empty list). */
+const NEUTRAL_ONLY: Record<string, string> = { weighted_metrics: 'Neurite has no weighted metrics' };
+
+/**
  * The compile arguments in a Keras 3 compile_config or a Keras 2 training_config (`optimizer_config`),
  * or null when it names no loss (nothing to compile).
  */
-export function compileArgsOf(config: Record<string, unknown>): CompileArgs | null {
+export function compileArgsOf(config: Record<string, unknown>, ctx: ReadContext = { source: 'the compile config', customObjects: {}, safeMode: true, legacy: false }): CompileArgs | null {
+  for (const [key, value] of Object.entries(config)) {
+    if (READ.includes(key) || RUN_ONLY.includes(key)) continue;
+    if (key in NEUTRAL_ONLY) {
+      if (!isNeutral(value)) throw readError(ctx, `compile config key '${key}' = ${JSON.stringify(value)} is not supported (${NEUTRAL_ONLY[key]})`);
+      continue;
+    }
+    tolerateUnknownKey(ctx, 'compile', key, value);
+  }
   const optimizer = config.optimizer ?? config.optimizer_config;
   if (config.loss == null || optimizer == null) return null;
   const args: CompileArgs = {
-    optimizer: (isRecord(optimizer) ? neuriteObject(optimizer, true) : optimizer) as CompileArgs['optimizer'],
-    loss: convertEntry(config.loss) as CompileArgs['loss'],
+    optimizer: (isRecord(optimizer) ? buildOptimizer(ctx, neuriteObject(optimizer, true)) : optimizer) as CompileArgs['optimizer'],
+    loss: convertEntry(config.loss, (o) => constructLeniently(ctx, o.className, o.config, (c) => getLoss({ className: o.className, config: c } as never), 'loss')) as CompileArgs['loss'],
   };
   if (config.metrics != null) {
-    let metrics = convertEntry(config.metrics);
+    let metrics = convertEntry(config.metrics, (o) => constructLeniently(ctx, o.className, o.config, (c) => getMetric({ className: o.className, config: c } as never), 'metrics'));
     // Keras 2 writes one list per output even for a single output: [['accuracy']].
     if (Array.isArray(metrics) && metrics.length === 1 && Array.isArray(metrics[0])) metrics = metrics[0];
     args.metrics = metrics as CompileArgs['metrics'];
@@ -80,11 +118,11 @@ export function compileArgsOf(config: Record<string, unknown>): CompileArgs | nu
  * Compiles a loaded model as its file says (optimizer with its settings, loss, metrics, loss weights).
  * A setting Neurite cannot honour is an error naming the file, with the way around it.
  */
-export function restoreCompile(model: Model, config: unknown, name: string, operation: string): void {
+export function restoreCompile(model: Model, config: unknown, name: string, operation: string, kerasVersion?: string): void {
   if (!isRecord(config) || model.compiled) return;
   let args: CompileArgs | null;
   try {
-    args = compileArgsOf(config);
+    args = compileArgsOf(config, { source: name, customObjects: {}, safeMode: true, legacy: false, producer: kerasVersion });
     if (args) model.compile(args);
   } catch (e) {
     throw fileError(operation, name, `the training configuration cannot be restored (${messageOf(e)}); load with { compile: false } to skip it`, e);

@@ -44,9 +44,10 @@ function members(bytes: Uint8Array, name: string, operation: string) {
  */
 export async function loadKerasArchive(bytes: Uint8Array, name: string, options: LoadOptions, operation: string): Promise<Model> {
   const parts = members(bytes, name, operation);
-  if (parts.metadata) checkMetadata(parseJsonMember(parts.metadata, METADATA_MEMBER, name, operation), name, operation);
+  const version = parts.metadata ? checkMetadata(parseJsonMember(parts.metadata, METADATA_MEMBER, name, operation), name, operation) : null;
+  const kerasVersion = version ?? undefined;
   const config = parseJsonMember(parts.config, CONFIG_MEMBER, name, operation);
-  const model = buildModel(config, options, name, operation, CONFIG_MEMBER);
+  const model = buildModel(config, options, name, operation, CONFIG_MEMBER, kerasVersion);
   try {
     const entries = storageEntries(model, config);
     const compile = options.compile !== false;
@@ -62,7 +63,7 @@ export async function loadKerasArchive(bytes: Uint8Array, name: string, options:
     );
     assignWeights(plan);
     if (compile) {
-      restoreCompile(model, config.compile_config, name, operation);
+      restoreCompile(model, config.compile_config, name, operation, kerasVersion);
       if (optimizerState) restoreOptimizer(model, optimizerState, name, operation);
     }
   } catch (e) {

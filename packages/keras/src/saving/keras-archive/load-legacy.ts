@@ -31,13 +31,14 @@ function notAModel(file: H5File): string {
  * any weight is assigned; on error the model is disposed.
  */
 export async function loadLegacyH5(bytes: Uint8Array, name: string, options: LoadOptions, operation: string): Promise<Model> {
-  const { model, plan, training } = await readHdf5(bytes, name, operation, (file) => {
+  const { model, plan, training, kerasVersion } = await readHdf5(bytes, name, operation, (file) => {
     const config = readTextAttribute(file, 'model_config');
     if (config === null) throw fileError(operation, name, notAModel(file));
     const weights = getEntity(file, 'model_weights');
     if (!isGroup(weights)) throw fileError(operation, name, "has a model_config but no 'model_weights' group");
     const training = options.compile === false ? null : readTextAttribute(file, 'training_config');
-    const built = buildModel(config, options, name, operation, 'model_config');
+    const kerasVersion = readTextAttribute(file, 'keras_version') ?? undefined;
+    const built = buildModel(config, options, name, operation, 'model_config', kerasVersion);
     let checked: WeightAssignment[];
     try {
       checked = readLegacyWeights(weights, built, name, operation);
@@ -45,11 +46,11 @@ export async function loadLegacyH5(bytes: Uint8Array, name: string, options: Loa
       built.dispose();
       throw e;
     }
-    return { model: built, plan: checked, training };
+    return { model: built, plan: checked, training, kerasVersion };
   });
   try {
     assignWeights(plan);
-    if (training !== null) restoreCompile(model, parseTraining(training, name, operation), name, operation);
+    if (training !== null) restoreCompile(model, parseTraining(training, name, operation), name, operation, kerasVersion);
   } catch (e) {
     model.dispose();
     throw e;
