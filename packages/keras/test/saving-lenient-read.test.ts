@@ -38,6 +38,7 @@ const PLACES: [string, (config: Json, value: unknown) => void][] = [
   ['constraint', (c, v) => (c.config.layers[4].config.kernel_constraint = { module: 'keras.constraints', class_name: 'MaxNorm', config: { max_value: 1e9, axis: 0, future_constraint_key: v }, registered_name: null })],
   ['optimizer', (c, v) => (c.compile_config.optimizer.config.future_optimizer_key = v)],
   ['loss', (c, v) => (c.compile_config.loss = { module: 'keras.losses', class_name: 'SparseCategoricalCrossentropy', config: { name: 'sparse_categorical_crossentropy', reduction: 'sum_over_batch_size', from_logits: false, future_loss_key: v }, registered_name: null })],
+  ['metric', (c, v) => (c.compile_config.metrics = [{ module: 'keras.metrics', class_name: 'SparseCategoricalAccuracy', config: { name: 'sparse_categorical_accuracy', dtype: 'float32', future_metric_key: v }, registered_name: null }])],
   ['compile config', (c, v) => (c.compile_config.future_compile_key = v)],
 ];
 
@@ -58,7 +59,7 @@ describe.skipIf(!fixturesExist)('reading files from newer Keras versions', () =>
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const model = await loadModel(bytes);
     const messages = warn.mock.calls.map((call) => String(call[0]));
-    const keys = ['future_layer_key', 'input_axes', 'future_regularizer_key', 'future_constraint_key', 'future_optimizer_key', 'future_loss_key', 'future_compile_key'];
+    const keys = ['future_layer_key', 'input_axes', 'future_regularizer_key', 'future_constraint_key', 'future_optimizer_key', 'future_loss_key', 'future_metric_key', 'future_compile_key'];
     for (const key of keys) {
       const mine = messages.filter((m) => m.includes(`config key '${key}' (= null) is unknown to Neurite and was ignored`));
       expect(mine, key).toHaveLength(1);
@@ -104,11 +105,12 @@ describe.skipIf(!fixturesExist)('reading files from newer Keras versions', () =>
       constraint: /layer 'dense_1' \(Dense\): kernel_constraint: MaxNorm config key 'future_constraint_key' = 3 is unknown to Neurite/,
       optimizer: /the training configuration cannot be restored \(.*optimizer: Adam config key 'future_optimizer_key' = 3 is unknown to Neurite.*\); load with \{ compile: false \} to skip it/,
       loss: /the training configuration cannot be restored \(.*loss: SparseCategoricalCrossentropy config key 'future_loss_key' = 3 is unknown to Neurite/,
+      metric: /the training configuration cannot be restored \(.*metrics: SparseCategoricalAccuracy config key 'future_metric_key' = 3 is unknown to Neurite/,
       'compile config': /the training configuration cannot be restored \(.*compile config key 'future_compile_key' = 3 is unknown to Neurite/,
     }[place];
     await expect(loadModel(bytes)).rejects.toThrow(expected);
     // the training configuration is optional: without it the model loads
-    if (['optimizer', 'loss', 'compile config'].includes(place)) (await loadModel(bytes, { compile: false })).dispose();
+    if (['optimizer', 'loss', 'metric', 'compile config'].includes(place)) (await loadModel(bytes, { compile: false })).dispose();
   });
 
   it('keeps refusing what Neurite knows and cannot honour: weighted metrics, a non-default known key', async () => {

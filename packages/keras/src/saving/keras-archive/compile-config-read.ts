@@ -41,6 +41,22 @@ function neuriteObject(value: Record<string, unknown>, dropInert = false): { cla
 
 type Built = (object: { className: string; config: Record<string, unknown> }) => unknown;
 
+/** float32, as a name or as Keras 3's DTypePolicy object: the only dtype Neurite computes losses and metrics in. */
+function isFloat32(value: unknown): boolean {
+  if (value == null || value === 'float32') return true;
+  return isRecord(value) && isRecord(value.config) && value.config.name === 'float32';
+}
+
+/**
+ * A loss's or metric's config without the keys Keras 3 writes for every one of them and that change
+ * nothing here (`dtype` at float32); another dtype is refused.
+ */
+function withoutNeutralKeys(ctx: ReadContext, object: { className: string; config: Record<string, unknown> }) {
+  const { dtype, ...config } = object.config;
+  if (!isFloat32(dtype)) throw readError(ctx, `${object.className}: dtype ${JSON.stringify(dtype)} is not supported (Neurite computes losses and metrics in float32)`);
+  return { className: object.className, config };
+}
+
 /**
  * An optimizer from the file, built leniently: a config key another Keras version added is ignored at
  * a neutral value and refused otherwise, in the optimizer and in a learning-rate schedule inside it.
@@ -73,6 +89,14 @@ function convertEntry(value: unknown, build: Built): unknown {
   return value;
 }
 
+/** A loss or metric object of the file, built with `get` (getLoss, getMetric) leniently. */
+function buildLeniently(
+  ctx: ReadContext, object: { className: string; config: Record<string, unknown> }, get: (identifier: never) => unknown, where: string,
+): unknown {
+  const { className, config } = withoutNeutralKeys(ctx, object);
+  return constructLeniently(ctx, className, config, (c) => get({ className, config: c } as never), where);
+}
+
 /**
  * Compile-config keys that change how training runs, not what it computes (any value is fine), and the
  * ones Neurite reads; anything else goes to the lenient rule (ignored at a neutral value, else an error).
@@ -99,10 +123,10 @@ export function compileArgsOf(config: Record<string, unknown>, ctx: ReadContext 
   if (config.loss == null || optimizer == null) return null;
   const args: CompileArgs = {
     optimizer: (isRecord(optimizer) ? buildOptimizer(ctx, neuriteObject(optimizer, true)) : optimizer) as CompileArgs['optimizer'],
-    loss: convertEntry(config.loss, (o) => constructLeniently(ctx, o.className, o.config, (c) => getLoss({ className: o.className, config: c } as never), 'loss')) as CompileArgs['loss'],
+    loss: convertEntry(config.loss, (o) => buildLeniently(ctx, o, getLoss, 'loss')) as CompileArgs['loss'],
   };
   if (config.metrics != null) {
-    let metrics = convertEntry(config.metrics, (o) => constructLeniently(ctx, o.className, o.config, (c) => getMetric({ className: o.className, config: c } as never), 'metrics'));
+    let metrics = convertEntry(config.metrics, (o) => buildLeniently(ctx, o, getMetric, 'metrics'));
     // Keras 2 writes one list per output even for a single output: [['accuracy']].
     if (Array.isArray(metrics) && metrics.length === 1 && Array.isArray(metrics[0])) metrics = metrics[0];
     args.metrics = metrics as CompileArgs['metrics'];
