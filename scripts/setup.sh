@@ -32,3 +32,12 @@ if [ -f "$NODE_PREFIX/include/node/node.h" ]; then
   export npm_config_nodedir="$NODE_PREFIX"
 fi
 pnpm install
+
+# An install that ran before the Debian packages were there leaves `gl` unbuilt, and `pnpm install`
+# then sees nothing to do: rebuild it so the headless GL tests do not fail on such a machine.
+for gl_dir in node_modules/.pnpm/gl@*/node_modules/gl; do
+  if [ -d "$gl_dir" ] && [ ! -f "$gl_dir/build/Release/webgl.node" ]; then
+    echo "setup: gl has no build (installed before its build dependencies?); rebuilding it (about 3 minutes)"
+    pnpm rebuild gl
+  fi
+done
