@@ -94,7 +94,21 @@ describe('learningRate', () => {
     expect(opt.getConfig().learningRate).toBe(0.5);
     expect(() => {
       opt.learningRate = -1;
-    }).toThrow(/^Adam: learningRate must be a finite number > 0 or a LearningRateSchedule\. Received: learningRate=-1$/);
+    }).toThrow(/^Adam: learningRate must be a finite number >= 0 or a LearningRateSchedule\. Received: learningRate=-1$/);
+  });
+  it('may be 0, as in Keras (a warm-up starts there): a step then leaves the weights as they are', () => {
+    for (const make of [() => new SGD({ learningRate: 0, momentum: 0.9 }), () => new Adam({ learningRate: 0 }), () => new RMSprop({ learningRate: 0 })]) {
+      const opt = make();
+      const v = variable(tensor([1, -2]));
+      tidy(() => opt.applyGradients([[tensor([0.5, 3]), v]]));
+      expect(Array.from(v.dataSync())).toEqual([1, -2]);
+      expect(opt.getConfig().learningRate).toBe(0);
+      opt.learningRate = 0.1;
+      tidy(() => opt.applyGradients([[tensor([0.5, 3]), v]]));
+      expect(v.dataSync()[0]).toBeLessThan(1);
+      v.dispose();
+      opt.dispose();
+    }
   });
   it('built with a schedule, it cannot be set to a number (as Keras)', () => {
     const opt = new SGD({ learningRate: new ExponentialDecay({ initialLearningRate: 1, decaySteps: 2, decayRate: 0.5 }) });
@@ -111,8 +125,7 @@ describe('learningRate', () => {
 
 describe('argument validation', () => {
   it.each<[string, () => unknown, RegExp]>([
-    ['learningRate -1', () => new Adam({ learningRate: -1 }), /^Adam: learningRate must be a finite number > 0 or a LearningRateSchedule\. Received: learningRate=-1$/],
-    ['learningRate 0', () => new SGD({ learningRate: 0 }), /^SGD: learningRate must be a finite number > 0/],
+    ['learningRate -1', () => new Adam({ learningRate: -1 }), /^Adam: learningRate must be a finite number >= 0 or a LearningRateSchedule\. Received: learningRate=-1$/],
     ['learningRate Infinity', () => new RMSprop({ learningRate: Infinity }), /^RMSprop: learningRate must be .* Received: learningRate=Infinity$/],
     ['learningRate string', () => new Adagrad({ learningRate: '0.1' as never }), /Received: learningRate='0\.1'$/],
     ['beta1 1', () => new Adam({ beta1: 1 }), /^Adam: beta1 must be a number in \[0, 1\)\. Received: beta1=1$/],

@@ -75,7 +75,7 @@ describe('schedule namespace and errors', () => {
     expect(optimizers.schedules.piecewiseConstantDecay({ boundaries: [1], values: [1, 2] })).toBeInstanceOf(PiecewiseConstantDecay);
   });
   it.each<[string, () => unknown, RegExp]>([
-    ['initialLearningRate <= 0', () => new ExponentialDecay({ initialLearningRate: 0, decaySteps: 1, decayRate: 0.5 }), /^ExponentialDecay: initialLearningRate must be a finite number > 0\. Received: initialLearningRate=0$/],
+    ['initialLearningRate < 0', () => new ExponentialDecay({ initialLearningRate: -0.1, decaySteps: 1, decayRate: 0.5 }), /^ExponentialDecay: initialLearningRate must be a finite number >= 0\. Received: initialLearningRate=-0\.1$/],
     ['decaySteps missing', () => new ExponentialDecay({ initialLearningRate: 1, decayRate: 0.5 } as never), /decaySteps must be a finite number > 0\. Received: decaySteps=undefined/],
     ['decayRate negative', () => new ExponentialDecay({ initialLearningRate: 1, decaySteps: 1, decayRate: -1 }), /decayRate must be/],
     ['staircase not boolean', () => new ExponentialDecay({ initialLearningRate: 1, decaySteps: 1, decayRate: 0.5, staircase: 1 as never }), /staircase must be a boolean/],

@@ -1,6 +1,4 @@
-import {
-  cast, fill, mul, NeuriteError, sub, tensor, tidy, Tensor, Variable, variable as makeVariable,
-} from '@neurite/tensor';
+import { cast, fill, mul, NeuriteError, sub, tensor, tidy, Tensor, Variable, variable as makeVariable, describeValue } from '@neurite/tensor';
 import { clipByGlobalNorm, clipByNorm, clipByValueSymmetric } from './clip.js';
 import type { LearningRateSchedule, OptimizerArgs, OptimizerLike } from './optimizer.js';
 import { checkSavedState, type ExpectedStateValue, type OptimizerStateVariable, type SavedStateValue, type SlotLayout, type SlotSpec } from './state.js';
@@ -82,7 +80,7 @@ export abstract class Optimizer implements OptimizerLike {
     const checked = checkLearningRate(this.className, value);
     if (isSchedule(this.lr) && !isSchedule(checked)) {
       throw new NeuriteError(
-        `${this.className}: this optimizer's learning rate is a ${this.lr.className} schedule, so it cannot be set to a number. Received: learningRate=${String(value)}`,
+        `${this.className}: this optimizer's learning rate is a ${this.lr.className} schedule, so it cannot be set to a number. Received: learningRate=${describeValue(value)}`,
       );
     }
     this.lr = checked;

@@ -64,11 +64,11 @@ export function isSchedule(value: unknown): value is LearningRateSchedule {
   return typeof s.at === 'function' && typeof s.getConfig === 'function' && typeof s.className === 'string';
 }
 
-/** A learning rate: a finite number > 0 or a LearningRateSchedule. */
+/** A learning rate: a finite number >= 0 (0 as Keras allows, where a warm-up starts) or a LearningRateSchedule. */
 export function checkLearningRate(owner: string, value: unknown): number | LearningRateSchedule {
   if (isSchedule(value)) return value;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw argError(owner, 'learningRate', 'a finite number > 0 or a LearningRateSchedule', value);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw argError(owner, 'learningRate', 'a finite number >= 0 or a LearningRateSchedule', value);
   }
   return value;
 }

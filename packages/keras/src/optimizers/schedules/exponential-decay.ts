@@ -1,4 +1,4 @@
-import { checkBoolean, checkName, checkOptions, checkPositive } from '../validate.js';
+import { checkBoolean, checkName, checkNonNegative, checkOptions, checkPositive } from '../validate.js';
 import { Schedule } from './schedule.js';
 
 /** Options of ExponentialDecay. */
@@ -24,7 +24,7 @@ export class ExponentialDecay extends Schedule {
     super();
     const o = 'ExponentialDecay';
     const a = checkOptions(o, args ?? null, ['initialLearningRate', 'decaySteps', 'decayRate', 'staircase', 'name']);
-    this.initialLearningRate = checkPositive(o, 'initialLearningRate', a.initialLearningRate);
+    this.initialLearningRate = checkNonNegative(o, 'initialLearningRate', a.initialLearningRate);
     this.decaySteps = checkPositive(o, 'decaySteps', a.decaySteps);
     this.decayRate = checkPositive(o, 'decayRate', a.decayRate);
     this.staircase = checkBoolean(o, 'staircase', a.staircase ?? false);
