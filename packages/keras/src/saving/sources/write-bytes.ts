@@ -1,13 +1,16 @@
 import { fileError, messageOf } from './errors.js';
+import { tempNameFor } from './temp-name.js';
 
 /**
  * Writes `bytes` to `path` (Node) so that the file either keeps its old content or gets the whole new
- * one: the bytes go to `<path>.tmp-<pid>` first, are flushed, and only then renamed over the target. On
- * any error the temporary file is removed and the previous file is left as it was.
+ * one: the bytes go to a temporary file of a fresh name beside it (`tempNameFor`) first, are flushed,
+ * and only then renamed over the target. On any error the temporary file is removed and the previous
+ * file is left as it was. Concurrent saves to one path each write their own temporary file; the last
+ * rename wins, and the file is always one whole save.
  */
 export async function writeFileAtomically(path: string, bytes: Uint8Array, operation: string): Promise<void> {
   const fs = await import('node:fs/promises');
-  const temp = `${path}.tmp-${process.pid}`;
+  const temp = tempNameFor(path);
   let created = false;
   try {
     // 'wx': never write through a file (or link) that happens to be there already.

@@ -1,4 +1,5 @@
 import { NeuriteError } from '@neurite/tensor';
+import { tempNameFor } from '../sources/temp-name.js';
 import { messageOf } from './errors.js';
 
 /**
@@ -16,8 +17,10 @@ export async function writeFilesAtomically(operation: string, dir: string, files
   } catch (e) {
     throw new NeuriteError(`${operation}: cannot create the directory '${dir}': ${messageOf(e)}`);
   }
-  const suffix = `.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
-  const planned = files.map((f) => ({ ...f, target: path.join(dir, f.name), temp: path.join(dir, f.name + suffix) }));
+  const planned = files.map((f) => {
+    const target = path.join(dir, f.name);
+    return { ...f, target, temp: tempNameFor(target) };
+  });
   const created: string[] = [];
   try {
     for (const f of planned) {
