@@ -220,8 +220,8 @@ describe('fit / evaluate / predict on a backend without synchronous reads', () =
       return messages;
     };
     const sync = await failures('cpu');
-    expect(sync[0]).toBe('NeuriteError: fit: x contains NaN at index [4, 2] (sample 4)');
-    expect(sync[1]).toBe('NeuriteError: evaluate: x contains NaN at index [4, 2] (sample 4)');
+    expect(sync[0]).toBe('NeuriteError: fit: x contains NaN at index [4, 2] (sample 4); data must be finite');
+    expect(sync[1]).toBe('NeuriteError: evaluate: x contains NaN at index [4, 2] (sample 4); data must be finite');
     expect(await failures('cpu-async')).toEqual(sync);
   });
 });

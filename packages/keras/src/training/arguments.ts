@@ -1,4 +1,4 @@
-import { NeuriteError, checkKeys } from '@neurite/tensor';
+import { NeuriteError, checkKeys, describeValue } from '@neurite/tensor';
 import type { CompiledState } from './compile.js';
 import type { TrainableModel } from './trainable-model.js';
 
@@ -13,7 +13,7 @@ export function requireCompiled(owner: string, model: TrainableModel): CompiledS
 /** An options object with only known keys (a misspelt option is an error, not silently ignored). */
 export function checkOptions(owner: string, args: unknown, known: string[]): void {
   if (args === null || typeof args !== 'object' || Array.isArray(args)) {
-    throw new NeuriteError(`${owner}: options must be an object. Received: ${String(args)}`);
+    throw new NeuriteError(`${owner}: options must be an object. Received: ${describeValue(args)}`);
   }
   checkKeys(owner, args, known);
 }
@@ -21,7 +21,7 @@ export function checkOptions(owner: string, args: unknown, known: string[]): voi
 /** A positive integer. */
 export function checkPositiveInt(owner: string, arg: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new NeuriteError(`${owner}: ${arg} must be a positive integer. Received: ${arg}=${String(value)}`);
+    throw new NeuriteError(`${owner}: ${arg} must be a positive integer. Received: ${arg}=${describeValue(value)}`);
   }
   return value;
 }
@@ -32,6 +32,6 @@ export function checkBatchSize(owner: string, value: unknown): number {
 
 /** 0 (silent), 1 (progress bar) or 2 (one line per epoch). */
 export function checkVerbose(owner: string, value: unknown): 0 | 1 | 2 {
-  if (value !== 0 && value !== 1 && value !== 2) throw new NeuriteError(`${owner}: verbose must be 0, 1 or 2. Received: verbose=${String(value)}`);
+  if (value !== 0 && value !== 1 && value !== 2) throw new NeuriteError(`${owner}: verbose must be 0, 1 or 2. Received: verbose=${describeValue(value)}`);
   return value;
 }

@@ -1,4 +1,4 @@
-import { NeuriteError, tensor, tidy, type Tensor } from '@neurite/tensor';
+import { NeuriteError, tensor, tidy, type Tensor, describeValue } from '@neurite/tensor';
 
 /** Weights by class index (`{ 0: 1, 1: 5 }`); classes left out weigh 1, as in Keras. */
 export type ClassWeight = Record<number, number>;
@@ -6,12 +6,12 @@ export type ClassWeight = Record<number, number>;
 /** Checks `classWeight`: integer class keys >= 0, finite weights >= 0. */
 export function checkClassWeight(owner: string, classWeight: unknown): ClassWeight {
   if (classWeight === null || typeof classWeight !== 'object' || Array.isArray(classWeight)) {
-    throw new NeuriteError(`${owner}: classWeight must be a record { classIndex: weight }. Received: classWeight=${String(classWeight)}`);
+    throw new NeuriteError(`${owner}: classWeight must be a record { classIndex: weight }. Received: classWeight=${describeValue(classWeight)}`);
   }
   for (const [key, w] of Object.entries(classWeight)) {
     if (!/^\d+$/.test(key)) throw new NeuriteError(`${owner}: classWeight keys must be class indices (integers >= 0). Received: key '${key}'`);
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
-      throw new NeuriteError(`${owner}: classWeight[${key}] must be a finite number >= 0. Received: ${String(w)}`);
+      throw new NeuriteError(`${owner}: classWeight[${key}] must be a finite number >= 0. Received: ${describeValue(w)}`);
     }
   }
   return classWeight as ClassWeight;

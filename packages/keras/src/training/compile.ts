@@ -1,4 +1,4 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, describeValue } from '@neurite/tensor';
 import type { LossLike } from '../losses/loss.js';
 import { getLoss } from '../losses/index.js';
 import type { MetricLike } from '../metrics/metric.js';
@@ -79,7 +79,7 @@ function perOutput<T>(arg: string, value: unknown, names: string[], isSingle: (v
 
 function checkWeight(name: string, w: unknown): number {
   if (typeof w !== 'number' || !Number.isFinite(w)) {
-    throw new NeuriteError(`compile: lossWeights for output '${name}' must be a finite number. Received: ${String(w)}`);
+    throw new NeuriteError(`compile: lossWeights for output '${name}' must be a finite number. Received: ${describeValue(w)}`);
   }
   return w;
 }
@@ -87,10 +87,10 @@ function checkWeight(name: string, w: unknown): number {
 /** Resolves `compile`'s arguments against the model's outputs; unknown names fail in the getters. */
 export function compileModel(model: CompilableModel, args: CompileArgs): CompiledState {
   if (args == null || typeof args !== 'object') {
-    throw new NeuriteError(`compile: expected { optimizer, loss, metrics? }. Received: ${String(args)}`);
+    throw new NeuriteError(`compile: expected { optimizer, loss, metrics? }. Received: ${describeValue(args)}`);
   }
-  if (args.optimizer == null) throw new NeuriteError(`compile: optimizer is required. Received: optimizer=${String(args.optimizer)}`);
-  if (args.loss == null) throw new NeuriteError(`compile: loss is required. Received: loss=${String(args.loss)}`);
+  if (args.optimizer == null) throw new NeuriteError(`compile: optimizer is required. Received: optimizer=${describeValue(args.optimizer)}`);
+  if (args.loss == null) throw new NeuriteError(`compile: loss is required. Received: loss=${describeValue(args.loss)}`);
   const names = model.outputNames;
   if (names.length === 0) throw new NeuriteError(`compile: ${model.name} has no outputs (add layers first)`);
 

@@ -1,4 +1,4 @@
-import { NeuriteError, Tensor, tensor, type TensorLike } from '@neurite/tensor';
+import { NeuriteError, Tensor, tensor, type TensorLike, describeValue } from '@neurite/tensor';
 
 /** What `fit` / `evaluate` / `predict` accept for x or y: a tensor, a list (one per input/output), a record by name, or plain arrays. */
 export type ModelData = Tensor | Tensor[] | Record<string, Tensor> | TensorLike;
@@ -19,7 +19,7 @@ function asTensor(owner: string, arg: string, value: unknown, owned: Tensor[]): 
     owned.push(t);
     return t;
   }
-  throw new NeuriteError(`${owner}: ${arg} must be a Tensor, a list of Tensors, a record of Tensors by name or an array. Received: ${arg}=${String(value)}`);
+  throw new NeuriteError(`${owner}: ${arg} must be a Tensor, a list of Tensors, a record of Tensors by name or an array. Received: ${arg}=${describeValue(value)}`);
 }
 
 /**
@@ -29,7 +29,7 @@ function asTensor(owner: string, arg: string, value: unknown, owned: Tensor[]): 
 export function normalizeData(owner: string, arg: string, data: unknown, names: string[], what: 'inputs' | 'outputs'): NormalizedData {
   const owned: Tensor[] = [];
   let tensors: Tensor[];
-  if (data == null) throw new NeuriteError(`${owner}: ${arg} is required. Received: ${arg}=${String(data)}`);
+  if (data == null) throw new NeuriteError(`${owner}: ${arg} is required. Received: ${arg}=${describeValue(data)}`);
   if (Array.isArray(data) && data.length > 0 && data.every((d) => d instanceof Tensor)) {
     tensors = data.map((d, i) => asTensor(owner, `${arg}[${i}]`, d, owned));
   } else if (!(data instanceof Tensor) && typeof data === 'object' && !Array.isArray(data) && !ArrayBuffer.isView(data)) {
@@ -89,27 +89,30 @@ function indexOf(flat: number, shape: readonly number[]): number[] {
   return index;
 }
 
-/** Throws if `values` (of tensors[i]) hold a NaN, naming the argument and the first index where it sits. */
-function rejectNaN(owner: string, arg: string, tensors: Tensor[], i: number, values: ArrayLike<number>): void {
+/** Throws if `values` (of tensors[i]) hold a NaN or an infinity, naming the argument and the first index where it sits. */
+function rejectNonFinite(owner: string, arg: string, tensors: Tensor[], i: number, values: ArrayLike<number>): void {
   for (let k = 0; k < values.length; k++) {
-    if (Number.isNaN(values[k])) {
+    if (!Number.isFinite(values[k])) {
       const name = tensors.length > 1 ? `${arg}[${i}]` : arg;
       const index = indexOf(k, tensors[i].shape);
-      throw new NeuriteError(`${owner}: ${name} contains NaN at index [${index.join(', ')}] (sample ${index[0]})`);
+      throw new NeuriteError(`${owner}: ${name} contains ${values[k]} at index [${index.join(', ')}] (sample ${index[0]}); data must be finite`);
     }
   }
 }
 
-/** Rejects data holding NaN, naming the argument (x, y[1], …) and the first index where it sits. Reads with `await data()`. */
-export async function assertNoNaN(owner: string, arg: string, tensors: Tensor[]): Promise<void> {
+/**
+ * Rejects data holding NaN or ±Infinity, naming the argument (x, y[1], …) and the first index where it
+ * sits, before any step runs. Reads with `await data()`.
+ */
+export async function assertFinite(owner: string, arg: string, tensors: Tensor[]): Promise<void> {
   for (let i = 0; i < tensors.length; i++) {
-    if (tensors[i].dtype === 'float32') rejectNaN(owner, arg, tensors, i, await tensors[i].data());
+    if (tensors[i].dtype === 'float32') rejectNonFinite(owner, arg, tensors, i, await tensors[i].data());
   }
 }
 
-/** `assertNoNaN` for the synchronous trainOnBatch / testOnBatch (backends with `readSync` only). */
-export function assertNoNaNSync(owner: string, arg: string, tensors: Tensor[]): void {
+/** `assertFinite` for the synchronous trainOnBatch / testOnBatch / predict (backends with `readSync` only). */
+export function assertFiniteSync(owner: string, arg: string, tensors: Tensor[]): void {
   tensors.forEach((t, i) => {
-    if (t.dtype === 'float32') rejectNaN(owner, arg, tensors, i, t.dataSync());
+    if (t.dtype === 'float32') rejectNonFinite(owner, arg, tensors, i, t.dataSync());
   });
 }

@@ -2,7 +2,7 @@ import { NeuriteError, dispose, type Tensor } from '@neurite/tensor';
 import type { Logs } from '../callbacks/callback.js';
 import { takeBatch } from './batches.js';
 import type { CompiledState } from './compile.js';
-import { assertNoNaN, normalizeData, sampleCount, type ModelData } from './data.js';
+import { assertFinite, normalizeData, sampleCount, type ModelData } from './data.js';
 import { EpochTracker } from './epoch-logs.js';
 import { checkBatchSize, checkOptions, requireCompiled } from './arguments.js';
 import { testStep } from './step.js';
@@ -50,8 +50,8 @@ export async function evaluateModel(model: TrainableModel, x: ModelData, y: Mode
   try {
     const n = sampleCount(owner, xd.tensors, yd.tensors);
     if (n === 0) throw new NeuriteError(`${owner}: x holds no samples`);
-    await assertNoNaN(owner, 'x', xd.tensors);
-    await assertNoNaN(owner, 'y', yd.tensors);
+    await assertFinite(owner, 'x', xd.tensors);
+    await assertFinite(owner, 'y', yd.tensors);
     model.ensureBuilt(xd.tensors);
     return logsResult(await runEvaluation(owner, model, compiled, xd.tensors, yd.tensors, batchSize));
   } finally {

@@ -1,4 +1,4 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, describeValue } from '@neurite/tensor';
 import { Callback } from '../callbacks/index.js';
 import { checkBatchSize, checkOptions, checkPositiveInt, checkVerbose } from './arguments.js';
 import { checkClassWeight, type ClassWeight } from './class-weight.js';
@@ -53,25 +53,25 @@ export function resolveFitArgs(owner: string, args: FitArgs): ResolvedFitArgs {
   const verbose = checkVerbose(owner, args.verbose ?? 1);
   const list = args.callbacks === undefined ? [] : Array.isArray(args.callbacks) ? args.callbacks : [args.callbacks];
   list.forEach((c, i) => {
-    if (!(c instanceof Callback)) throw new NeuriteError(`${owner}: callbacks[${i}] must be a Callback. Received: ${String(c)}`);
+    if (!(c instanceof Callback)) throw new NeuriteError(`${owner}: callbacks[${i}] must be a Callback. Received: ${describeValue(c)}`);
   });
   const split = args.validationSplit ?? 0;
   if (typeof split !== 'number' || !(split >= 0 && split < 1)) {
-    throw new NeuriteError(`${owner}: validationSplit must be a number in [0, 1). Received: validationSplit=${String(split)}`);
+    throw new NeuriteError(`${owner}: validationSplit must be a number in [0, 1). Received: validationSplit=${describeValue(split)}`);
   }
   const validationData = args.validationData ?? null;
   if (validationData !== null && (!Array.isArray(validationData) || validationData.length !== 2)) {
-    throw new NeuriteError(`${owner}: validationData must be [xVal, yVal]. Received: validationData=${String(validationData)}`);
+    throw new NeuriteError(`${owner}: validationData must be [xVal, yVal]. Received: validationData=${describeValue(validationData)}`);
   }
   const shuffle = args.shuffle ?? true;
-  if (typeof shuffle !== 'boolean') throw new NeuriteError(`${owner}: shuffle must be a boolean. Received: shuffle=${String(shuffle)}`);
+  if (typeof shuffle !== 'boolean') throw new NeuriteError(`${owner}: shuffle must be a boolean. Received: shuffle=${describeValue(shuffle)}`);
   const initialEpoch = args.initialEpoch ?? 0;
   if (typeof initialEpoch !== 'number' || !Number.isSafeInteger(initialEpoch) || initialEpoch < 0 || initialEpoch >= epochs) {
-    throw new NeuriteError(`${owner}: initialEpoch must be an integer in [0, epochs) = [0, ${epochs}). Received: initialEpoch=${String(initialEpoch)}`);
+    throw new NeuriteError(`${owner}: initialEpoch must be an integer in [0, epochs) = [0, ${epochs}). Received: initialEpoch=${describeValue(initialEpoch)}`);
   }
   const seed = args.seed ?? null;
   if (seed !== null && (typeof seed !== 'number' || !Number.isSafeInteger(seed))) {
-    throw new NeuriteError(`${owner}: seed must be an integer. Received: seed=${String(seed)}`);
+    throw new NeuriteError(`${owner}: seed must be an integer. Received: seed=${describeValue(seed)}`);
   }
   return {
     epochs,

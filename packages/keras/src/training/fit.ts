@@ -4,12 +4,11 @@ import { requireCompiled } from './arguments.js';
 import { drawSeed, permutation, sliceRows, takeBatch } from './batches.js';
 import { sampleWeightsFromClasses } from './class-weight.js';
 import type { CompiledState } from './compile.js';
-import { assertNoNaN, normalizeData, sampleCount, type ModelData } from './data.js';
+import { assertFinite, normalizeData, sampleCount, type ModelData } from './data.js';
 import { EpochTracker, logKeys } from './epoch-logs.js';
 import { runEvaluation } from './evaluate.js';
 import { resolveFitArgs, type FitArgs, type ResolvedFitArgs } from './fit-args.js';
-import { trainStep } from './step.js';
-import { readStep, type StepValues } from './step-values.js';
+import { rejectedStepReason, trainStep, type TrainStepResult } from './step.js';
 import type { TrainableModel } from './trainable-model.js';
 
 export type { FitArgs } from './fit-args.js';
@@ -30,8 +29,8 @@ async function loadXY(owner: string, model: TrainableModel, x: ModelData, y: Mod
   const yd = normalizeData(owner, names[1], y, model.outputNames, 'outputs');
   owned.push(...yd.owned);
   sampleCount(owner, xd.tensors, yd.tensors, names);
-  await assertNoNaN(owner, names[0], xd.tensors);
-  await assertNoNaN(owner, names[1], yd.tensors);
+  await assertFinite(owner, names[0], xd.tensors);
+  await assertFinite(owner, names[1], yd.tensors);
   return [xd.tensors, yd.tensors];
 }
 
@@ -84,12 +83,12 @@ function epochSeed(seed: number | null, epoch: number): number {
 }
 
 /** One batch: take the rows (in the epoch's order), run the train step, free the batch, read the losses. */
-async function trainBatch(owner: string, model: TrainableModel, compiled: CompiledState, data: FitData, start: number, end: number, order: Int32Array | null, checkShapes: boolean): Promise<StepValues> {
+async function trainBatch(owner: string, model: TrainableModel, compiled: CompiledState, data: FitData, start: number, end: number, order: Int32Array | null, checkShapes: boolean): Promise<TrainStepResult> {
   const xb = takeBatch(data.x, start, end, order);
   const yb = takeBatch(data.y, start, end, order);
   const sw = data.sampleWeight ? takeBatch([data.sampleWeight], start, end, order)[0] : null;
   try {
-    return await readStep(trainStep(owner, model, compiled, xb, yb, sw, checkShapes));
+    return await trainStep(owner, model, compiled, xb, yb, sw, checkShapes);
   } finally {
     dispose([xb, yb, sw]);
   }
@@ -99,7 +98,8 @@ async function trainBatch(owner: string, model: TrainableModel, compiled: Compil
  * `model.fit` (Keras 3 semantics): per epoch, shuffle, train batch by batch (metrics and the loss are
  * running means, the loss including regularization penalties), then evaluate the validation data with
  * training off and report `val_`-prefixed logs. `model.stopTraining` ends training after the current
- * batch; a non-finite loss is an error unless a callback (TerminateOnNaN) stops training at that batch.
+ * batch; a step whose loss or gradients are not finite is not applied, and is an error unless a callback
+ * (TerminateOnNaN) stops training at that batch.
  */
 export async function fitModel(model: TrainableModel, x: ModelData, y: ModelData, args: FitArgs = {}): Promise<History> {
   const owner = 'fit';
@@ -137,10 +137,10 @@ export async function fitModel(model: TrainableModel, x: ModelData, y: ModelData
         checkShapes = false;
         tracker.add(step, end - start);
         await callbacks.onTrainBatchEnd(batch, await tracker.settledLogs());
-        if (!Number.isFinite(step.loss) && !model.stopTraining) {
+        if (!step.applied && !model.stopTraining) {
           throw new NeuriteError(
-            `${owner}: the loss became ${step.loss} at epoch ${epoch + 1}/${opts.epochs}, batch ${batch + 1}/${steps}. ` +
-              'Check the data and the loss, lower the learning rate, or add a TerminateOnNaN callback to stop quietly',
+            `${owner}: ${rejectedStepReason(step)} at epoch ${epoch + 1}/${opts.epochs}, batch ${batch + 1}/${steps}, so that step was not applied: ` +
+              'the weights are as they were before it. Check the data and the loss, lower the learning rate, or add a TerminateOnNaN callback to stop quietly',
           );
         }
         if (model.stopTraining) break;

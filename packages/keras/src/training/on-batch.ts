@@ -2,10 +2,10 @@ import { NeuriteError, dispose, getBackend } from '@neurite/tensor';
 import type { Logs } from '../callbacks/callback.js';
 import { canReadSync } from '../backend-reads.js';
 import { requireCompiled } from './arguments.js';
-import { assertNoNaNSync, normalizeData, sampleCount, type ModelData } from './data.js';
+import { assertFiniteSync, normalizeData, sampleCount, type ModelData } from './data.js';
 import { EpochTracker } from './epoch-logs.js';
 import { logsResult } from './evaluate.js';
-import { testStep, trainStep } from './step.js';
+import { rejectedStepReason, testStep, trainStepSync } from './step.js';
 import { readStepSync } from './step-values.js';
 import type { TrainableModel } from './trainable-model.js';
 
@@ -29,15 +29,20 @@ function onBatch(owner: 'trainOnBatch' | 'testOnBatch', model: TrainableModel, x
   const yd = normalizeData(owner, 'y', y, model.outputNames, 'outputs');
   try {
     const n = sampleCount(owner, xd.tensors, yd.tensors);
-    assertNoNaNSync(owner, 'x', xd.tensors);
-    assertNoNaNSync(owner, 'y', yd.tensors);
+    assertFiniteSync(owner, 'x', xd.tensors);
+    assertFiniteSync(owner, 'y', yd.tensors);
     model.ensureBuilt(xd.tensors);
     // Metrics restart at each call, so the result describes this batch alone.
     const tracker = new EpochTracker(compiled);
-    const step = train
-      ? trainStep(owner, model, compiled, xd.tensors, yd.tensors, null, true)
-      : testStep(owner, model, compiled, xd.tensors, yd.tensors, true);
-    tracker.add(readStepSync(step), n);
+    if (!train) {
+      tracker.add(readStepSync(testStep(owner, model, compiled, xd.tensors, yd.tensors, true)), n);
+      return logsResult(tracker.logs());
+    }
+    const step = trainStepSync(owner, model, compiled, xd.tensors, yd.tensors, null, true);
+    if (!step.applied) {
+      throw new NeuriteError(`${owner}: ${rejectedStepReason(step)}, so the step was not applied: the weights are as they were before it`);
+    }
+    tracker.add(step, n);
     return logsResult(tracker.logs());
   } finally {
     dispose([xd.owned, yd.owned]);

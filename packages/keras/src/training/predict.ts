@@ -1,7 +1,8 @@
-import { NeuriteError, concat, dispose, tidy, type Tensor } from '@neurite/tensor';
+import { NeuriteError, concat, dispose, tidy, type Tensor, describeValue } from '@neurite/tensor';
 import { checkBatchSize, checkOptions } from './arguments.js';
 import { takeBatch } from './batches.js';
-import { normalizeData, sampleCount, type ModelData } from './data.js';
+import { canReadSync } from '../backend-reads.js';
+import { assertFiniteSync, normalizeData, sampleCount, type ModelData } from './data.js';
 import type { TrainableModel } from './trainable-model.js';
 
 export interface PredictArgs {
@@ -19,11 +20,15 @@ export function predictModel(model: TrainableModel, x: ModelData, args: PredictA
   checkOptions(owner, args, ['batchSize', 'training', 'verbose']);
   const batchSize = checkBatchSize(owner, args.batchSize ?? 32);
   const training = args.training ?? false;
-  if (typeof training !== 'boolean') throw new NeuriteError(`${owner}: training must be a boolean. Received: training=${String(training)}`);
+  if (typeof training !== 'boolean') throw new NeuriteError(`${owner}: training must be a boolean. Received: training=${describeValue(training)}`);
   const xd = normalizeData(owner, 'x', x, model.inputNames, 'inputs');
   const parts: Tensor[][] = [];
   try {
     const n = sampleCount(owner, xd.tensors, null);
+    // Where values can be read synchronously (predict returns synchronously), a NaN or infinity in the
+    // inputs is named here rather than turning up in the outputs (or, with training on, in the moving
+    // statistics of BatchNormalization).
+    if (canReadSync()) assertFiniteSync(owner, 'x', xd.tensors);
     model.ensureBuilt(xd.tensors);
     if (n <= batchSize) return single(tidy(() => model.forward(xd.tensors, training)));
     for (let start = 0; start < n; start += batchSize) {

@@ -10,6 +10,8 @@ export interface TrainableModel extends TrainingModel {
   readonly inputNames: string[];
   readonly outputNames: string[];
   readonly trainableWeights: LayerWeight[];
+  /** State the forward pass may move (BatchNormalization's moving statistics), restored when a step is refused. */
+  readonly nonTrainableWeights: LayerWeight[];
   /** Regularization penalties of the last forward pass (the caller owns the tensors). */
   readonly losses: Tensor[];
   /** Runs the model on one tensor per input; one tensor per output. */
