@@ -37,5 +37,5 @@ export type { Attrs, AnyKernelConfig, KernelArgs, KernelFunc, KernelConfig, Grad
 export * from './kernel-names.js';
 export {
   sizeFromShape, computeStrides, shapesEqual, broadcastShapes, broadcastedAxes, broadcastIndexMapper,
-  normalizeAxis, normalizeAxes, reducedShape,
+  normalizeAxis, normalizeAxes, reducedShape, assertValidShape, assertTensorSize, MAX_TENSOR_SIZE,
 } from './util/shape.js';

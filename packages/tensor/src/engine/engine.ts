@@ -1,6 +1,6 @@
 import { Tensor, Variable, type TensorHandle } from '../tensor.js';
 import { bytesPerElement, type DType, type Shape, type TypedArray } from '../types.js';
-import { NeuriteError, argumentError } from '../util/errors.js';
+import { NeuriteError, argumentError, describe } from '../util/errors.js';
 import { sizeFromShape } from '../util/shape.js';
 import type { Backend, BackendMemory, DataId, TensorInfo } from './backend.js';
 import { BackendRegistry } from './backend-registry.js';
@@ -266,7 +266,17 @@ export class Engine {
       this.ensureOnActiveBackend(t);
     }
     const infos = (inputs as readonly Tensor[]).map((t) => t.info) as KernelInputs<N, TensorInfo>;
-    const out = kernel.kernelFunc({ inputs: infos, attrs: attrs as KernelAttrs<N>, backend });
+    let out: TensorInfo | TensorInfo[];
+    try {
+      out = kernel.kernelFunc({ inputs: infos, attrs: attrs as KernelAttrs<N>, backend });
+    } catch (e) {
+      // A result too large to allocate: say which kernel, on which shapes, instead of a bare RangeError.
+      if (e instanceof RangeError) {
+        const shapes = (inputs as readonly Tensor[]).map((t) => describe(t.shape)).join(', ');
+        throw new NeuriteError(`${kernelName}: the result cannot be allocated for inputs of shapes ${shapes || '(none)'} (${e.message})`);
+      }
+      throw e;
+    }
     const outputs = (Array.isArray(out) ? out : [out]).map((info: TensorInfo) =>
       this.wrap(info.dataId, name, info.shape, info.dtype),
     );

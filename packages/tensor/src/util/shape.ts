@@ -22,11 +22,29 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
+/**
+ * The most elements a tensor holds: 2^31 - 1, so every index fits a 32-bit integer (as kernels and
+ * WebAssembly address them). Larger shapes are refused with a named error before anything is allocated.
+ */
+export const MAX_TENSOR_SIZE = 2 ** 31 - 1;
+
 export function assertValidShape(op: string, arg: string, shape: Shape): void {
   if (!Array.isArray(shape)) throw argumentError(op, arg, 'an array of non-negative integers', shape);
   if (shape.length > MAX_RANK) throw argumentError(op, arg, `of rank at most ${MAX_RANK}`, shape);
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) throw argumentError(op, arg, 'an array of non-negative integers', shape);
+  }
+  assertTensorSize(op, arg, shape);
+}
+
+/** Refuses a shape of more than MAX_TENSOR_SIZE elements, naming it and its size. */
+export function assertTensorSize(op: string, arg: string, shape: Shape): void {
+  const size = sizeFromShape(shape);
+  if (size > MAX_TENSOR_SIZE) {
+    throw new NeuriteError(
+      `${op}: ${arg} ${describe(shape)} has ${size.toLocaleString('en-US')} elements, more than a tensor holds ` +
+        `(${MAX_TENSOR_SIZE.toLocaleString('en-US')}, so that every index fits 32 bits)`,
+    );
   }
 }
 

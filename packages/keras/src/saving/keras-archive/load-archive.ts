@@ -5,7 +5,9 @@ import { checkMetadata, parseJsonMember } from './archive-json.js';
 import { assignWeights } from './assign-weights.js';
 import { buildModel } from './build-model.js';
 import { restoreCompile } from './compile-config-read.js';
+import { withWeightBudget } from '@neurite/layers';
 import { readHdf5 } from './h5/h5-bytes.js';
+import { storedValueCount } from './h5/stored-values.js';
 import { readOptimizerVars, restoreOptimizer } from './optimizer-state.js';
 import { readKeras3Weights } from './read-keras3-weights.js';
 import { storageEntries } from './storage-paths.js';
@@ -36,8 +38,9 @@ function members(bytes: Uint8Array, name: string, operation: string) {
 }
 
 /**
- * Loads a Keras 3 `.keras` archive: the model from config.json, then every weight from
- * model.weights.h5, all read and checked before any is assigned, then (unless `compile: false`) the
+ * Loads a Keras 3 `.keras` archive: the model from config.json (with no more weight values than
+ * model.weights.h5 holds), then every weight from model.weights.h5, all read and checked before any is
+ * assigned, then (unless `compile: false`) the
  * training configuration from config.json's compile_config and the optimizer's state from
  * `optimizer/vars` (skipped with a warning when it does not fit the optimizer). On any error the model
  * built so far is disposed and nothing is returned.
@@ -47,28 +50,37 @@ export async function loadKerasArchive(bytes: Uint8Array, name: string, options:
   const version = parts.metadata ? checkMetadata(parseJsonMember(parts.metadata, METADATA_MEMBER, name, operation), name, operation) : null;
   const kerasVersion = version ?? undefined;
   const config = parseJsonMember(parts.config, CONFIG_MEMBER, name, operation);
-  const model = buildModel(config, options, name, operation, CONFIG_MEMBER, kerasVersion);
+  const compile = options.compile !== false;
+  let model: Model | null = null;
   try {
-    const entries = storageEntries(model, config);
-    const compile = options.compile !== false;
     const { plan, optimizerState } = await readHdf5(
       parts.weights,
       name,
       operation,
-      (file) => ({
-        plan: readKeras3Weights(file, entries, name, operation, `${WEIGHTS_MEMBER}: `),
-        optimizerState: compile ? readOptimizerVars(file) : null,
-      }),
+      (file) => {
+        // The model is built only once the weights file is open: its weights may hold no more values
+        // than the file does, so a config declaring huge layers is refused before it allocates them.
+        const refuse = (message: string) => fileError(operation, name, `${WEIGHTS_MEMBER}: ${message}`);
+        const budget = storedValueCount(file, parts.weights.byteLength, refuse);
+        model = withWeightBudget(budget, `${WEIGHTS_MEMBER} of '${name}'`, () =>
+          buildModel(config, options, name, operation, CONFIG_MEMBER, kerasVersion));
+        const entries = storageEntries(model, config);
+        return {
+          plan: readKeras3Weights(file, entries, name, operation, `${WEIGHTS_MEMBER}: `),
+          optimizerState: compile ? readOptimizerVars(file) : null,
+        };
+      },
       WEIGHTS_MEMBER,
     );
+    const built = model as unknown as Model;
     assignWeights(plan);
     if (compile) {
-      restoreCompile(model, config.compile_config, name, operation, kerasVersion);
-      if (optimizerState) restoreOptimizer(model, optimizerState, name, operation);
+      restoreCompile(built, config.compile_config, name, operation, kerasVersion);
+      if (optimizerState) restoreOptimizer(built, optimizerState, name, operation);
     }
+    return built;
   } catch (e) {
-    model.dispose();
+    (model as Model | null)?.dispose();
     throw e;
   }
-  return model;
 }

@@ -4,7 +4,9 @@ import { fileError } from '../sources/index.js';
 import { assignWeights, type WeightAssignment } from './assign-weights.js';
 import { buildModel } from './build-model.js';
 import { restoreCompile } from './compile-config-read.js';
+import { withWeightBudget } from '@neurite/layers';
 import { readHdf5 } from './h5/h5-bytes.js';
+import { storedValueCount } from './h5/stored-values.js';
 import { getEntity, isGroup, readTextAttribute } from './h5/h5-read.js';
 import type { H5File } from './h5/h5wasm-module.js';
 import { readLegacyWeights } from './read-legacy-weights.js';
@@ -38,7 +40,8 @@ export async function loadLegacyH5(bytes: Uint8Array, name: string, options: Loa
     if (!isGroup(weights)) throw fileError(operation, name, "has a model_config but no 'model_weights' group");
     const training = options.compile === false ? null : readTextAttribute(file, 'training_config');
     const kerasVersion = readTextAttribute(file, 'keras_version') ?? undefined;
-    const built = buildModel(config, options, name, operation, 'model_config', kerasVersion);
+    const budget = storedValueCount(file, bytes.byteLength, (message) => fileError(operation, name, message));
+    const built = withWeightBudget(budget, `the weights of '${name}'`, () => buildModel(config, options, name, operation, 'model_config', kerasVersion));
     let checked: WeightAssignment[];
     try {
       checked = readLegacyWeights(weights, built, name, operation);

@@ -1,4 +1,5 @@
 import { NeuriteError } from '@neurite/tensor';
+import { withWeightBudget } from '@neurite/layers';
 import type { Model } from '../../models/model.js';
 import { modelFromKerasJSON } from '../config/index.js';
 import type { LoadOptions } from '../contract.js';
@@ -26,7 +27,12 @@ export async function loadTfjsModel(source: TfjsSource, options: LoadOptions = {
 
   let model: Model;
   try {
-    model = modelFromKerasJSON(config, { ...options, source: files.ref.file });
+    // No more weight values than the shards hold (each value takes at least a byte; the manifest's
+    // shapes were not yet compared with the shards): a topology declaring huge layers is refused first.
+    const shardBytes = groups.reduce((n, g) => n + g.shards.reduce((m, s) => m + s.bytes.byteLength, 0), 0);
+    const declared = json.weightsManifest.reduce((n, g) => n + g.weights.reduce((m, w) => m + w.shape.reduce((a, b) => a * b, 1), 0), 0);
+    const budget = Math.min(shardBytes, declared);
+    model = withWeightBudget(budget, `the weight shards of '${files.ref.file}'`, () => modelFromKerasJSON(config, { ...options, source: files.ref.file }));
   } catch (e) {
     // The topology reader already names the file; the prefix says which loader met the problem.
     if (e instanceof NeuriteError && e.message.includes(files.ref.file)) throw Object.assign(new NeuriteError(`${OP}: ${e.message}`), { cause: e });
