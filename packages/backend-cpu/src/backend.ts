@@ -1,5 +1,5 @@
 import type { Backend, BackendMemory, DataId, DType, Shape, TensorInfo, TypedArray } from '@neurite/tensor';
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, readOptionsObject, describeValue } from '@neurite/tensor';
 import type { HostArrays } from './host-arrays.js';
 
 export interface CpuBackendOptions {
@@ -17,9 +17,10 @@ export class CpuBackend implements Backend, HostArrays {
   private readonly buffers = new Map<DataId, TypedArray>();
   private bytes = 0;
 
-  constructor({ syncReads = true }: CpuBackendOptions = {}) {
+  constructor(options: CpuBackendOptions = {}) {
+    const { syncReads = true } = readOptionsObject('CpuBackend', options, ['syncReads']);
     if (typeof syncReads !== 'boolean') {
-      throw new NeuriteError(`CpuBackend: syncReads must be a boolean. Received: syncReads=${String(syncReads)}`);
+      throw new NeuriteError(`CpuBackend: syncReads must be a boolean. Received: syncReads=${describeValue(syncReads)}`);
     }
     if (syncReads) this.readSync = (dataId) => this.lookup(dataId);
   }

@@ -1,4 +1,4 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, argumentError, readOptionsObject } from '@neurite/tensor';
 import { GpuBackend } from './backend.js';
 import { gpuJs } from './gpujs.js';
 import { AUTO_ORDER, checkMode, probeMode, type GpuMode, type GpuModeOption } from './modes.js';
@@ -15,7 +15,11 @@ export interface GpuBackendOptions {
 }
 
 /** Creates a GPU backend; register it with `registerBackend(name, () => createGpuBackend(options))`. */
-export function createGpuBackend(options: GpuBackendOptions = {}): GpuBackend {
+export function createGpuBackend(given: GpuBackendOptions = {}): GpuBackend {
+  const options = readOptionsObject('createGpuBackend', given, ['mode', 'allowAsync']);
+  if (options.allowAsync !== undefined && typeof options.allowAsync !== 'boolean') {
+    throw argumentError('createGpuBackend', 'allowAsync', 'a boolean', options.allowAsync);
+  }
   const requested = options.mode ?? modeFromEnvironment() ?? 'auto';
   checkMode('createGpuBackend', 'mode', requested);
   if (requested !== 'auto') {

@@ -35,6 +35,12 @@ describe('@neurite/backend-gpu', () => {
     expect(() => createGpuBackend({ mode: 'metal' as never })).toThrow(/mode must be one of 'auto', 'webgpu'.*Received: mode='metal'/);
   });
 
+  it('refuses options it does not know, and an allowAsync that is not a boolean', () => {
+    expect(() => createGpuBackend({ mode: 'cpu', allow_async: true } as never)).toThrow(/createGpuBackend: unknown option 'allow_async' \(use allowAsync: options are camelCase\)/);
+    expect(() => createGpuBackend({ mod: 'cpu' } as never)).toThrow(/createGpuBackend: unknown option 'mod'; the options are 'mode', 'allowAsync'/);
+    expect(() => createGpuBackend({ allowAsync: 'yes' } as never)).toThrow(/createGpuBackend: allowAsync must be a boolean. Received: allowAsync='yes'/);
+  });
+
   it('takes its mode from NEURITE_GPU_MODE, and names the variable when the value is wrong', () => {
     process.env.NEURITE_GPU_MODE = 'cpu';
     const b = createGpuBackend();

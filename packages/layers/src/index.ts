@@ -1,8 +1,9 @@
 // @neurite/layers: the public API.
-export { Layer } from './engine/layer.js';
+export { Layer, layerArgKeys } from './engine/layer.js';
 export type { LayerArgs, CallOptions, AddWeightOptions, LayerConfig, LayerClass } from './engine/layer.js';
 export { LayerWeight } from './engine/layer-weight.js';
 export { registerLayer, getLayerClass, serializeLayer, deserializeLayer } from './engine/layer-registry.js';
+export { withWeightBudget } from './engine/weight-budget.js';
 export { toSnakeCase, resetNameCounters } from './engine/naming.js';
 export type { LayerShape } from './engine/shape.js';
 export { SymbolicTensor, LayerNode } from './engine/symbolic-tensor.js';

@@ -1,4 +1,4 @@
-import { NeuriteError, Tensor, add, div, dispose, mul, sqrt, sub, tidy } from '@neurite/tensor';
+import { NeuriteError, Tensor, add, div, dispose, mul, sqrt, sub, tidy, describeValue } from '@neurite/tensor';
 
 /** What `monteCarloPredict` returns: the elementwise mean and standard deviation of the n predictions. */
 export interface MonteCarloResult {
@@ -18,11 +18,9 @@ export interface MonteCarloResult {
  * ```
  */
 export function monteCarloPredict(fn: (options: { training: boolean }) => Tensor, n: number): MonteCarloResult {
-  if (typeof fn !== 'function') {
-    throw new NeuriteError(`monteCarloPredict: fn must be a function. Received: fn=${String(fn)}`);
-  }
+  if (typeof fn !== 'function') throw fnError(fn, n);
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
-    throw new NeuriteError(`monteCarloPredict: n must be a positive integer. Received: n=${String(n)}`);
+    throw new NeuriteError(`monteCarloPredict: n must be a positive integer. Received: n=${describeValue(n)}`);
   }
   let mean: Tensor | null = null;
   let m2: Tensor | null = null; // sum of squared deviations from the running mean
@@ -31,7 +29,7 @@ export function monteCarloPredict(fn: (options: { training: boolean }) => Tensor
       const [nextMean, nextM2]: Tensor[] = tidy(() => {
         const y = fn({ training: true });
         if (!(y instanceof Tensor)) {
-          throw new NeuriteError(`monteCarloPredict: fn must return a Tensor. Received: ${String(y)} at call ${k}`);
+          throw new NeuriteError(`monteCarloPredict: fn must return a Tensor. Received: ${describeValue(y)} at call ${k}`);
         }
         if (mean === null || m2 === null) return [y.clone(), mul(y, 0)];
         if (y.shape.length !== mean.shape.length || y.shape.some((d, i) => d !== mean!.shape[i])) {
@@ -55,4 +53,16 @@ export function monteCarloPredict(fn: (options: { training: boolean }) => Tensor
     dispose([mean, m2].filter((t): t is Tensor => t !== null));
     throw error;
   }
+}
+
+/** Says what `fn` should be, for the usual mistakes: the arguments swapped, or a model or tensor passed. */
+function fnError(fn: unknown, n: unknown): NeuriteError {
+  const expected = 'monteCarloPredict(fn, n): fn must be a function of { training } that returns a Tensor, ' +
+    'such as ({ training }) => model.apply(x, { training })';
+  if (typeof n === 'function') {
+    return new NeuriteError(`${expected}; the arguments are swapped. Received: fn=${describeValue(fn)}, n=${describeValue(n)}`);
+  }
+  const isModelLike = fn !== null && typeof fn === 'object' && typeof (fn as { apply?: unknown }).apply === 'function';
+  const hint = isModelLike ? '; a model or layer is not called for you, wrap it in such a function' : '';
+  return new NeuriteError(`${expected}${hint}. Received: fn=${describeValue(fn)}`);
 }

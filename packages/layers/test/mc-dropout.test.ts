@@ -90,7 +90,14 @@ describe('monteCarloPredict', () => {
       expect(() => monteCarloPredict(f, n as never)).toThrow(/^monteCarloPredict: n must be a positive integer\. Received: n=/);
     }
     expect(() => monteCarloPredict(f, 0)).toThrow('monteCarloPredict: n must be a positive integer. Received: n=0');
-    expect(() => monteCarloPredict('f' as never, 3)).toThrow('monteCarloPredict: fn must be a function. Received: fn=f');
+    expect(() => monteCarloPredict('f' as never, 3)).toThrow(
+      "monteCarloPredict(fn, n): fn must be a function of { training } that returns a Tensor, such as ({ training }) => model.apply(x, { training }). Received: fn='f'",
+    );
+    // The usual mistakes: the arguments swapped, and a layer (or model) passed where a function goes.
+    expect(() => monteCarloPredict(3 as never, f as never)).toThrow(/fn must be a function .*; the arguments are swapped\. Received: fn=3, n=function f/);
+    expect(() => monteCarloPredict(new Dropout({ rate: 0.5 }) as never, 3)).toThrow(
+      /; a model or layer is not called for you, wrap it in such a function\. Received: fn=Dropout/,
+    );
     expect(() => monteCarloPredict((() => [1, 2]) as never, 3)).toThrow('monteCarloPredict: fn must return a Tensor');
     const before = memory().numTensors;
     let k = 0;

@@ -194,7 +194,7 @@ describe('ActivityRegularization', () => {
     expect(() => new ActivityRegularization({ l1: -1 })).toThrow('ActivityRegularization: l1 must be a finite number >= 0. Received: l1=-1');
     expect(() => new ActivityRegularization({ l2: NaN })).toThrow('ActivityRegularization: l2 must be a finite number >= 0. Received: l2=NaN');
     expect(() => new ActivityRegularization({ activityRegularizer: 'l2' } as never)).toThrow(
-      'ActivityRegularization: activityRegularizer cannot be given, use l1 and l2. Received: activityRegularizer=l2',
+      'ActivityRegularization: activityRegularizer cannot be given, use l1 and l2. Received: activityRegularizer=\'l2\'',
     );
     const layer = new ActivityRegularization({ l1: 0.5, name: 'act' });
     const config = layer.getConfig();

@@ -1,4 +1,4 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, describeValue } from '@neurite/tensor';
 import type { TrainingModel } from './callback.js';
 
 /** What a callback needs of an optimizer to change its learning rate: a settable `learningRate`. */
@@ -16,7 +16,7 @@ export function learningRateHolder(owner: string, model: TrainingModel | null): 
   if (model === null) throw new NeuriteError(`${owner}: no model was set (the trainer calls setModel before training)`);
   const opt = model.optimizer;
   if (opt === null || typeof opt !== 'object' || !('learningRate' in opt)) {
-    throw new NeuriteError(`${owner}: the model's optimizer must have a learningRate property. Received: optimizer=${String(opt)}`);
+    throw new NeuriteError(`${owner}: the model's optimizer must have a learningRate property. Received: optimizer=${describeValue(opt)}`);
   }
   return opt as LearningRateHolder;
 }

@@ -1,4 +1,4 @@
-import { NeuriteError, Tensor } from '@neurite/tensor';
+import { NeuriteError, Tensor, describeValue } from '@neurite/tensor';
 import type { GraphTopology } from './graph.js';
 
 /**
@@ -15,7 +15,7 @@ export function executeGraph(owner: string, graph: GraphTopology, inputs: Tensor
   const values = new Map<number, Tensor>();
   graph.inputs.forEach((symbolic, i) => {
     const x = inputs[i];
-    if (!(x instanceof Tensor)) throw new NeuriteError(`${owner}: input ${i} must be a Tensor. Received: ${String(x)}`);
+    if (!(x instanceof Tensor)) throw new NeuriteError(`${owner}: input ${i} must be a Tensor. Received: ${describeValue(x)}`);
     values.set(symbolic.id, symbolic.node.layer.apply(x, { training }));
   });
   for (const node of graph.nodes) {

@@ -1,4 +1,4 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, describeValue } from '@neurite/tensor';
 import { InputLayer, LayerNode, SymbolicTensor, type Layer } from '@neurite/layers';
 
 /** A functional model's graph: its layer calls in an order where every call comes after its inputs. */
@@ -19,7 +19,7 @@ function checkSymbolic(owner: string, arg: string, list: unknown[]): SymbolicTen
   if (list.length === 0) throw new NeuriteError(`${owner}: ${arg} must hold at least one SymbolicTensor. Received: ${arg}=[]`);
   list.forEach((t, i) => {
     if (!(t instanceof SymbolicTensor)) {
-      throw new NeuriteError(`${owner}: ${arg}[${i}] must be a SymbolicTensor (from Input or a layer applied to one). Received: ${arg}[${i}]=${String(t)}`);
+      throw new NeuriteError(`${owner}: ${arg}[${i}] must be a SymbolicTensor (from Input or a layer applied to one). Received: ${arg}[${i}]=${describeValue(t)}`);
     }
   });
   return list as SymbolicTensor[];

@@ -1,4 +1,4 @@
-import { NeuriteError, Tensor, tidy } from '@neurite/tensor';
+import { NeuriteError, checkKeys, Tensor, tidy, describeValue } from '@neurite/tensor';
 import { Layer, type CallOptions, type LayerConfig, type LayerNode, type LayerShape, type LayerWeight, type SymbolicTensor } from '@neurite/layers';
 import type { TrainingModel } from '../callbacks/callback.js';
 import type { OptimizerLike } from '../optimizers/optimizer.js';
@@ -39,8 +39,9 @@ export class Model extends Layer implements TrainingModel {
 
   constructor(args: ModelArgs) {
     if (args == null || typeof args !== 'object') {
-      throw new NeuriteError(`Model: expected { inputs, outputs, name? }. Received: ${String(args)}`);
+      throw new NeuriteError(`Model: expected { inputs, outputs, name? }. Received: ${describeValue(args)}`);
     }
+    if (new.target === Model) checkKeys('Model', args, ['inputs', 'outputs', 'name', 'trainable']);
     super({ name: args.name, trainable: args.trainable });
     // Sequential passes empty lists: its graph grows as layers are added.
     const subclassDefers = new.target !== Model && Array.isArray(args.inputs) && args.inputs.length === 0;
@@ -138,11 +139,13 @@ export class Model extends Layer implements TrainingModel {
   }
 
   override getWeights(): Tensor[] {
+    this.assertNotDisposed('give its weights');
     return this.weights.map((w) => w.variable.clone());
   }
 
   /** Replaces every weight's value, in `weights` order; the error names the weight and both shapes. */
   override setWeights(values: Tensor[]): void {
+    this.assertNotDisposed('take new weights');
     const weights = this.weights;
     if (!Array.isArray(values) || values.length !== weights.length) {
       throw new NeuriteError(`${this.name}: setWeights expected ${weights.length} tensors. Received: ${Array.isArray(values) ? values.length : String(values)}`);
@@ -241,6 +244,7 @@ export class Model extends Layer implements TrainingModel {
 
   /** Sets the optimizer, the loss(es) and the metrics for `fit` / `evaluate`. */
   compile(args: CompileArgs): void {
+    this.assertNotDisposed('be compiled');
     const previous = this.compiled;
     this.compiled = compileModel(this, args);
     // An optimizer made here from a name belongs to the model: free its slots when it is replaced.
@@ -248,32 +252,38 @@ export class Model extends Layer implements TrainingModel {
   }
 
   /** Trains for `epochs` epochs; resolves to the History of per-epoch logs. */
-  fit(x: ModelData, y: ModelData, args: FitArgs = {}): Promise<History> {
+  async fit(x: ModelData, y: ModelData, args: FitArgs = {}): Promise<History> {
+    this.assertNotDisposed('train');
     return fitModel(this, x, y, args);
   }
 
   /** The loss (and metrics) on the data, with training off: a number, or a record when there are metrics. */
-  evaluate(x: ModelData, y: ModelData, args: EvaluateArgs = {}): Promise<number | Record<string, number>> {
+  async evaluate(x: ModelData, y: ModelData, args: EvaluateArgs = {}): Promise<number | Record<string, number>> {
+    this.assertNotDisposed('evaluate');
     return evaluateModel(this, x, y, args);
   }
 
   /** The outputs for `x`, in batches, with training off (unless `{ training: true }`, for Monte-Carlo dropout). */
   predict(x: ModelData, args: PredictArgs = {}): Tensor | Tensor[] {
+    this.assertNotDisposed('predict');
     return predictModel(this, x, args);
   }
 
   /** The outputs for one batch, with training off. */
   predictOnBatch(x: ModelData): Tensor | Tensor[] {
+    this.assertNotDisposed('predict');
     return predictModel(this, x, { batchSize: Number.MAX_SAFE_INTEGER });
   }
 
   /** One optimizer step on one batch; returns its loss (and metrics, as a record, when there are any). */
   trainOnBatch(x: ModelData, y: ModelData): number | Record<string, number> {
+    this.assertNotDisposed('train');
     return trainOnBatch(this, x, y);
   }
 
   /** The loss (and metrics) on one batch, training off. */
   testOnBatch(x: ModelData, y: ModelData): number | Record<string, number> {
+    this.assertNotDisposed('evaluate');
     return testOnBatch(this, x, y);
   }
 

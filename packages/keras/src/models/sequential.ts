@@ -1,4 +1,4 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, checkKeys, describeValue } from '@neurite/tensor';
 import { Input, InputLayer, Layer, SymbolicTensor, type LayerConfig, type LayerShape } from '@neurite/layers';
 import { deserializeLayer, serializeLayer } from '@neurite/layers';
 import { buildTopology } from './graph.js';
@@ -24,12 +24,18 @@ export class Sequential extends Model {
 
   constructor(args: SequentialArgs = {}) {
     if (args == null || typeof args !== 'object') {
-      throw new NeuriteError(`Sequential: expected { layers?, name? }. Received: ${String(args)}`);
+      throw new NeuriteError(`Sequential: expected { layers?, name? }. Received: ${describeValue(args)}`);
     }
+    checkKeys('Sequential', args, ['layers', 'name', 'trainable']);
     super({ inputs: [], outputs: [], name: args.name, trainable: args.trainable });
     if (args.layers !== undefined) {
-      if (!Array.isArray(args.layers)) throw new NeuriteError(`Sequential: layers must be an array. Received: layers=${String(args.layers)}`);
-      for (const layer of args.layers) this.add(layer);
+      if (!Array.isArray(args.layers)) throw new NeuriteError(`Sequential: layers must be an array. Received: layers=${describeValue(args.layers)}`);
+      args.layers.forEach((layer, i) => {
+        if (!(layer instanceof Layer) && !(layer instanceof SymbolicTensor)) {
+          throw new NeuriteError(`Sequential: layers[${i}] must be a Layer (or, first, Input(...)). Received: layers[${i}]=${describeValue(layer)}`);
+        }
+        this.add(layer);
+      });
     }
     if (args.trainable === false) this.trainable = false;
   }
@@ -44,7 +50,7 @@ export class Sequential extends Model {
       return;
     }
     if (!(layer instanceof Layer)) {
-      throw new NeuriteError(`Sequential.add: expected a Layer. Received: ${String(layer)}`);
+      throw new NeuriteError(`Sequential.add: expected a Layer. Received: ${describeValue(layer)}`);
     }
     if (layer instanceof InputLayer) {
       const node = layer.inboundNodes.find((n) => n.inputs.length === 0);

@@ -1,6 +1,8 @@
-import { NeuriteError, Tensor, dispose, keep, tidy, type DType } from '@neurite/tensor';
+import { NeuriteError, Tensor, dispose, keep, readOptionsObject, tidy, type DType, describeValue } from '@neurite/tensor';
 import { getRegularizer, serialize, type Regularizer, type RegularizerIdentifier } from '@neurite/regularizers';
 import { getConstraint, type ConstraintIdentifier } from '../constraints/constraint.js';
+import { chargeWeight } from './weight-budget.js';
+import { checkLayerArgs } from './check-layer-args.js';
 import { getInitializer, type InitializerIdentifier } from '../initializers/initializer.js';
 import { LayerWeight, makeLayerWeight } from './layer-weight.js';
 import { toSnakeCase, uniqueName } from './naming.js';
@@ -19,6 +21,19 @@ export interface LayerArgs {
   batchSize?: number;
   /** A penalty on the layer's outputs, added to `losses` after each call (divided by the batch size). */
   activityRegularizer?: RegularizerIdentifier | null;
+}
+
+/** Every layer's own options (LayerArgs), as keys: the start of each layer class's list of known options. */
+const LAYER_ARG_KEYS: Record<keyof LayerArgs, true> = {
+  name: true, trainable: true, dtype: true, inputShape: true, batchInputShape: true, batchSize: true, activityRegularizer: true,
+};
+
+/**
+ * The options a layer class takes beyond LayerArgs, as a record of keys: the compiler checks that it
+ * names every key of the class's args (`A`) and nothing else, so the list cannot drift from the type.
+ */
+export function layerArgKeys<A extends object>(keys: Record<Exclude<keyof A, keyof LayerArgs>, true>): readonly string[] {
+  return Object.keys(keys);
 }
 
 export interface CallOptions {
@@ -59,16 +74,28 @@ export abstract class Layer {
   private readonly _weights: LayerWeight[] = [];
   private activityLoss: Tensor | null = null;
 
+  /**
+   * The options this class takes beyond LayerArgs (see `layerArgKeys`). A class that declares it rejects
+   * any other key with an error (a misspelt or Python-style option is never silently ignored); a custom
+   * layer class that does not declare it is not checked.
+   */
+  static argKeys?: readonly string[];
+
   constructor(args: LayerArgs = {}) {
     const cls = this.constructor as typeof Layer;
-    if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) {
-      throw new NeuriteError(`${cls.className}: name must be a non-empty string. Received: name=${String(args.name)}`);
+    if (Object.prototype.hasOwnProperty.call(cls, 'argKeys')) {
+      readOptionsObject(cls.className, args, [...(cls.argKeys as readonly string[]), ...Object.keys(LAYER_ARG_KEYS)], 'args');
     }
+    checkLayerArgs(cls.className, args as Record<string, unknown>);
     this.name = args.name ?? uniqueName(toSnakeCase(cls.className));
     this._trainable = args.trainable ?? true;
     this.dtype = args.dtype ?? 'float32';
     this.batchInputShape = args.batchInputShape ?? (args.inputShape ? [args.batchSize ?? null, ...args.inputShape] : null);
-    this.activityRegularizer = getRegularizer(args.activityRegularizer);
+    try {
+      this.activityRegularizer = getRegularizer(args.activityRegularizer);
+    } catch (e) {
+      throw new NeuriteError(`${cls.className}: activityRegularizer: ${(e as Error).message}. Received: activityRegularizer=${describeValue(args.activityRegularizer)}`);
+    }
   }
 
   get className(): string {
@@ -114,13 +141,14 @@ export abstract class Layer {
   apply(inputs: Tensor[], options?: CallOptions): Tensor | Tensor[];
   apply(inputs: SymbolicTensor[], options?: CallOptions): SymbolicTensor | SymbolicTensor[];
   apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options: CallOptions = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    this.assertNotDisposed('be called');
     const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
     if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) {
       return this.applySymbolic(list as SymbolicTensor[], Array.isArray(inputs), options.training);
     }
     list.forEach((t, i) => {
       if (!(t instanceof Tensor)) {
-        throw new NeuriteError(`${this.name}: inputs${Array.isArray(inputs) ? `[${i}]` : ''} must be a Tensor (or all SymbolicTensors). Received: ${String(t)}`);
+        throw new NeuriteError(`${this.name}: inputs${Array.isArray(inputs) ? `[${i}]` : ''} must be a Tensor (or all SymbolicTensors). Received: ${describeValue(t)}`);
       }
     });
     const tensors = list as Tensor[];
@@ -175,6 +203,8 @@ export abstract class Layer {
     if (this._weights.some((w) => w.name === name)) {
       throw new NeuriteError(`${this.name}: a weight named '${name}' already exists`);
     }
+    // Before the initializer allocates: a valid shape, not too large, within a loader's budget.
+    chargeWeight(`${this.className} '${this.name}'`, name, shape);
     const init = getInitializer(initializer, `${this.name}.${name}`);
     const value = tidy(() => init.apply([...shape], dtype));
     const weight = makeLayerWeight(
@@ -220,11 +250,13 @@ export abstract class Layer {
 
   /** Copies of the weights' values, in order. */
   getWeights(): Tensor[] {
+    this.assertNotDisposed('give its weights');
     return this._weights.map((w) => w.variable.clone());
   }
 
   /** Replaces every weight's value; shapes must match (the error names the weight and both shapes). */
   setWeights(values: Tensor[]): void {
+    this.assertNotDisposed('take new weights');
     if (values.length !== this._weights.length) {
       throw new NeuriteError(`${this.name}: setWeights expected ${this._weights.length} tensors, got ${values.length}`);
     }
@@ -255,8 +287,23 @@ export abstract class Layer {
     return new this(config);
   }
 
+  /** True once `dispose()` has run: the weights are gone, and using the layer is an error. */
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  private disposed = false;
+
+  /** Throws a clear error when the layer (or model) was disposed, instead of a read of a freed tensor. */
+  assertNotDisposed(action: string): void {
+    if (this.disposed) {
+      throw new NeuriteError(`${this.className} '${this.name}' was disposed (dispose() freed its weights), so it cannot ${action}; build or load it again`);
+    }
+  }
+
   /** Frees the weights and the last activity penalty. */
   dispose(): void {
+    this.disposed = true;
     dispose(this._weights.map((w) => w.variable));
     this.activityLoss?.dispose();
     this.activityLoss = null;

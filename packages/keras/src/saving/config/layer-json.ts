@@ -1,5 +1,5 @@
 // A single layer to and from its Keras JSON entry ({ module, class_name, config, registered_name, ... }).
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, describeValue } from '@neurite/tensor';
 import { InputLayer, Layer, getLayerClass, type LayerConfig, type LayerShape } from '@neurite/layers';
 import type { KerasObjectJSON, LoadOptions } from '../contract.js';
 import { camelToSnake, mapKeys, snakeToCamel } from './case.js';
@@ -147,7 +147,7 @@ function inputLayerConfig(layer: InputLayer, flavor: KerasFlavor): Record<string
 
 /** One layer as Keras JSON: Keras 3's `{ module, class_name, config, registered_name, build_config }`, or `{ class_name, config }` for 'tfjs'. */
 export function layerToKerasJSON(layer: Layer, flavor: KerasFlavor = 'keras3'): KerasObjectJSON {
-  if (!(layer instanceof Layer)) throw new NeuriteError(`layerToKerasJSON: expected a Layer. Received: ${String(layer)}`);
+  if (!(layer instanceof Layer)) throw new NeuriteError(`layerToKerasJSON: expected a Layer. Received: ${describeValue(layer)}`);
   if (layer instanceof Model) return modelToKerasJSON(layer, { flavor });
   const className = layer.className;
   const layerTable = LAYER_TABLES[className];

@@ -20,6 +20,7 @@ const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value
  */
 export async function saveModel(model: Model, target?: SaveTarget): Promise<Uint8Array> {
   if (!(model instanceof Model)) throw argumentError(OP, 'model', 'a Model or Sequential', model);
+  model.assertNotDisposed('be saved');
   checkTarget(target, OP);
   const config = modelConfigJson(model, OP);
   if (config.compile_config == null) {

@@ -30,6 +30,7 @@ export interface LoadWeightsOptions {
 export async function saveWeights(model: Model, target?: SaveTarget): Promise<Uint8Array> {
   const op = 'saveWeights';
   if (!(model instanceof Model)) throw argumentError(op, 'model', 'a Model or Sequential', model);
+  model.assertNotDisposed('be saved');
   checkTarget(target, op);
   const bytes = await keras3WeightsBytes(model, op, undefined, true);
   await writeTarget(target, bytes, op);

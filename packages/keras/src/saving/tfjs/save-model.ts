@@ -36,6 +36,7 @@ async function artifactsOf(model: Model): Promise<TfjsArtifacts> {
  */
 export async function saveTfjsModel(model: Model, target?: string | URL): Promise<TfjsArtifacts> {
   if (!(model instanceof Model)) throw argumentError(OP, 'model', 'a Model or Sequential', model);
+  model.assertNotDisposed('be saved');
   if (target !== undefined && !(target instanceof URL) && (typeof target !== 'string' || target === '')) {
     throw argumentError(OP, 'target', 'a directory path or a file URL', target);
   }

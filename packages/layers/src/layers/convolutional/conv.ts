@@ -1,3 +1,4 @@
+import { layerArgKeys } from '../../engine/layer.js';
 import { NeuriteError } from '@neurite/tensor';
 import type { LayerConfig } from '../../engine/layer.js';
 import { checkPositiveInt } from '../core/arguments.js';
@@ -51,3 +52,6 @@ export abstract class Conv extends BaseConv {
     };
   }
 }
+
+/** The options of every layer of this kind beyond LayerArgs (checked against ConvArgs by the compiler). */
+export const CONV_ARG_KEYS = layerArgKeys<ConvArgs>({ filters: true, kernelSize: true, strides: true, padding: true, dataFormat: true, dilationRate: true, activation: true, useBias: true, kernelInitializer: true, biasInitializer: true, kernelRegularizer: true, biasRegularizer: true, kernelConstraint: true, biasConstraint: true, groups: true });

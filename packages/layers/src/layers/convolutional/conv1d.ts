@@ -1,6 +1,6 @@
 import { conv1d, type Tensor } from '@neurite/tensor';
 import { registerLayer } from '../../engine/layer-registry.js';
-import { Conv, type ConvArgs } from './conv.js';
+import { Conv, type ConvArgs, CONV_ARG_KEYS } from './conv.js';
 
 /** Arguments of `Conv1D` (padding may also be 'causal'). */
 export type Conv1DArgs = ConvArgs;
@@ -11,6 +11,7 @@ export type Conv1DArgs = ConvArgs;
  */
 export class Conv1D extends Conv {
   static override className = 'Conv1D';
+  static override argKeys = CONV_ARG_KEYS;
 
   constructor(args: Conv1DArgs) {
     super(args, 1, ['valid', 'same', 'causal']);

@@ -1,3 +1,4 @@
+import { layerArgKeys } from '../../engine/layer.js';
 import { conv2dTranspose, type Tensor } from '@neurite/tensor';
 import type { LayerConfig } from '../../engine/layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
@@ -17,6 +18,7 @@ export interface Conv2DTransposeArgs extends FilterConvArgs {
  */
 export class Conv2DTranspose extends BaseConv {
   static override className = 'Conv2DTranspose';
+  static override argKeys = layerArgKeys<Conv2DTransposeArgs>({ filters: true, kernelSize: true, strides: true, padding: true, dataFormat: true, dilationRate: true, activation: true, useBias: true, kernelInitializer: true, biasInitializer: true, kernelRegularizer: true, biasRegularizer: true, kernelConstraint: true, biasConstraint: true, outputPadding: true });
 
   readonly filters: number;
   readonly outputPadding: null = null;

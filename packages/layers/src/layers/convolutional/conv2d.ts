@@ -1,6 +1,6 @@
 import { conv2d, fusedConv2d, type FusedActivation, type Tensor } from '@neurite/tensor';
 import { registerLayer } from '../../engine/layer-registry.js';
-import { Conv, type ConvArgs } from './conv.js';
+import { Conv, type ConvArgs, CONV_ARG_KEYS } from './conv.js';
 
 /** Arguments of `Conv2D`. */
 export type Conv2DArgs = ConvArgs;
@@ -11,6 +11,7 @@ export type Conv2DArgs = ConvArgs;
  */
 export class Conv2D extends Conv {
   static override className = 'Conv2D';
+  static override argKeys = CONV_ARG_KEYS;
 
   constructor(args: Conv2DArgs) {
     super(args, 2, ['valid', 'same']);

@@ -1,3 +1,4 @@
+import { layerArgKeys } from '../../engine/layer.js';
 import { depthwiseConv2d, type Tensor } from '@neurite/tensor';
 import type { ConstraintIdentifier } from '../../constraints/constraint.js';
 import type { InitializerIdentifier } from '../../initializers/initializer.js';
@@ -21,6 +22,7 @@ export interface DepthwiseConv2DArgs extends BaseConvArgs {
  */
 export class DepthwiseConv2D extends BaseConv {
   static override className = 'DepthwiseConv2D';
+  static override argKeys = layerArgKeys<DepthwiseConv2DArgs>({ kernelSize: true, strides: true, padding: true, dataFormat: true, dilationRate: true, activation: true, useBias: true, biasInitializer: true, biasRegularizer: true, biasConstraint: true, depthMultiplier: true, depthwiseInitializer: true, depthwiseRegularizer: true, depthwiseConstraint: true });
 
   readonly depthMultiplier: number;
   private readonly spec: KernelSpec;

@@ -1,6 +1,6 @@
 import { tidy, type Tensor } from '@neurite/tensor';
 import { getActivation, serializeActivation, type Activation, type ActivationFunction } from '../../activations/activation-registry.js';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import { argError, singleInput } from './arguments.js';
 
@@ -15,6 +15,7 @@ export interface ActivationLayerArgs extends LayerArgs {
  */
 export class ActivationLayer extends Layer {
   static override className = 'Activation';
+  static override argKeys = layerArgKeys<ActivationLayerArgs>({ activation: true });
 
   readonly activation: Activation;
 

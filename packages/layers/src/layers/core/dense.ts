@@ -3,7 +3,7 @@ import type { Regularizer, RegularizerIdentifier } from '@neurite/regularizers';
 import type { Constraint, ConstraintIdentifier } from '../../constraints/constraint.js';
 import type { Initializer, InitializerIdentifier } from '../../initializers/initializer.js';
 import { fusableActivation, getActivation, serializeActivation, type Activation, type ActivationFunction } from '../../activations/activation-registry.js';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import type { LayerWeight } from '../../engine/layer-weight.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import { describeShape, type LayerShape } from '../../engine/shape.js';
@@ -32,6 +32,7 @@ export interface DenseArgs extends LayerArgs {
  */
 export class Dense extends Layer {
   static override className = 'Dense';
+  static override argKeys = layerArgKeys<DenseArgs>({ units: true, activation: true, useBias: true, kernelInitializer: true, biasInitializer: true, kernelRegularizer: true, biasRegularizer: true, kernelConstraint: true, biasConstraint: true });
 
   readonly units: number;
   readonly activation: Activation;

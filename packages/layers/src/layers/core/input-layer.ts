@@ -1,17 +1,14 @@
 import { NeuriteError, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, layerArgKeys } from '../../engine/layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
+import { checkLayerShape } from '../../engine/check-layer-args.js';
 import { describeShape, type LayerShape } from '../../engine/shape.js';
 import { argError, isPositiveInt, singleInput } from './arguments.js';
 
 /** `inputShape` (one sample, with an optional `batchSize`) or `batchInputShape` (batch axis included). */
 export type InputLayerArgs = LayerArgs;
 
-function checkShape(arg: string, shape: unknown): LayerShape {
-  const ok = Array.isArray(shape) && shape.every((d) => d === null || (typeof d === 'number' && Number.isInteger(d) && d >= 0));
-  if (!ok) throw argError('InputLayer', arg, 'an array of non-negative integers or nulls', shape);
-  return shape as LayerShape;
-}
+const checkShape = (arg: string, shape: unknown): LayerShape => checkLayerShape('InputLayer', arg, shape);
 
 /**
  * Keras's `InputLayer`: the entry point of a model, declaring the shape (and dtype) of its inputs. Calling
@@ -19,6 +16,7 @@ function checkShape(arg: string, shape: unknown): LayerShape {
  */
 export class InputLayer extends Layer {
   static override className = 'InputLayer';
+  static override argKeys = layerArgKeys<InputLayerArgs>({});
 
   constructor(args: InputLayerArgs = {}) {
     if (args.batchInputShape != null && args.inputShape != null) {

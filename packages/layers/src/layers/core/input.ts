@@ -1,4 +1,5 @@
-import type { DType } from '@neurite/tensor';
+import { argumentError, readOptionsObject, type DType } from '@neurite/tensor';
+import { checkLayerShape } from '../../engine/check-layer-args.js';
 import { LayerNode, SymbolicTensor } from '../../engine/symbolic-tensor.js';
 import type { LayerShape } from '../../engine/shape.js';
 import { InputLayer } from './input-layer.js';
@@ -15,6 +16,12 @@ export interface InputArgs {
 
 /** Keras's `Input`: the symbolic entry of a functional model, made by an `InputLayer`. */
 export function Input(args: InputArgs): SymbolicTensor {
+  readOptionsObject('Input', args, ['shape', 'batchShape', 'batchSize', 'dtype', 'name'] satisfies (keyof InputArgs)[]);
+  // Checked under Input's own names (the InputLayer below calls them inputShape, batchInputShape).
+  if (args.shape != null && args.batchShape != null) throw argumentError('Input', 'batchShape', 'left out when shape is given', args.batchShape);
+  if (args.shape != null) checkLayerShape('Input', 'shape', args.shape);
+  if (args.batchShape != null) checkLayerShape('Input', 'batchShape', args.batchShape);
+  if (args.shape == null && args.batchShape == null) throw argumentError('Input', 'shape', 'given (or batchShape)', args.shape);
   const layer = new InputLayer({
     inputShape: args.shape,
     batchInputShape: args.batchShape,

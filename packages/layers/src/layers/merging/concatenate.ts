@@ -1,3 +1,4 @@
+import { layerArgKeys } from '../../engine/layer.js';
 import { NeuriteError, concat, type Tensor } from '@neurite/tensor';
 import type { LayerArgs, LayerConfig } from '../../engine/layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
@@ -13,6 +14,7 @@ export interface ConcatenateArgs extends LayerArgs {
 /** Keras's `Concatenate`: joins its inputs along `axis`; the other axes must match (null matches any size). */
 export class Concatenate extends Merge {
   static override className = 'Concatenate';
+  static override argKeys = layerArgKeys<ConcatenateArgs>({ axis: true });
 
   readonly axis: number;
 

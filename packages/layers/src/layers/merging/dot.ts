@@ -1,3 +1,4 @@
+import { layerArgKeys } from '../../engine/layer.js';
 import { NeuriteError, matMul, maximum, mul, reshape, rsqrt, square, sum, transpose, type Tensor } from '@neurite/tensor';
 import type { LayerArgs, LayerConfig } from '../../engine/layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
@@ -35,6 +36,7 @@ function l2Normalize(x: Tensor, axis: number): Tensor {
  */
 export class Dot extends Merge {
   static override className = 'Dot';
+  static override argKeys = layerArgKeys<DotArgs>({ axes: true, normalize: true });
   protected override readonly exactInputs = 2;
 
   readonly axes: number | [number, number];

@@ -2,7 +2,7 @@ import { NeuriteError, add, mean, mul, reshape, rsqrt, square, sub, tidy, type T
 import type { Regularizer, RegularizerIdentifier } from '@neurite/regularizers';
 import type { Constraint, ConstraintIdentifier } from '../../constraints/constraint.js';
 import type { Initializer, InitializerIdentifier } from '../../initializers/initializer.js';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import type { LayerWeight } from '../../engine/layer-weight.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import { describeShape, type LayerShape } from '../../engine/shape.js';
@@ -40,6 +40,7 @@ export interface BatchNormalizationArgs extends LayerArgs {
  */
 export class BatchNormalization extends Layer {
   static override className = 'BatchNormalization';
+  static override argKeys = layerArgKeys<BatchNormalizationArgs>({ axis: true, momentum: true, epsilon: true, center: true, scale: true, betaInitializer: true, gammaInitializer: true, movingMeanInitializer: true, movingVarianceInitializer: true, betaRegularizer: true, gammaRegularizer: true, betaConstraint: true, gammaConstraint: true });
 
   readonly axis: number;
   readonly momentum: number;

@@ -2,7 +2,7 @@ import { NeuriteError, add, mean, mul, rsqrt, square, sub, tidy, type Tensor } f
 import type { Regularizer, RegularizerIdentifier } from '@neurite/regularizers';
 import type { Constraint, ConstraintIdentifier } from '../../constraints/constraint.js';
 import type { Initializer, InitializerIdentifier } from '../../initializers/initializer.js';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import type { LayerWeight } from '../../engine/layer-weight.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import { describeShape, type LayerShape } from '../../engine/shape.js';
@@ -36,6 +36,7 @@ export interface LayerNormalizationArgs extends LayerArgs {
  */
 export class LayerNormalization extends Layer {
   static override className = 'LayerNormalization';
+  static override argKeys = layerArgKeys<LayerNormalizationArgs>({ axis: true, epsilon: true, center: true, scale: true, betaInitializer: true, gammaInitializer: true, betaRegularizer: true, gammaRegularizer: true, betaConstraint: true, gammaConstraint: true });
 
   readonly axis: number | number[];
   readonly epsilon: number;

@@ -1,5 +1,5 @@
 import { NeuriteError, max, mean, tidy, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import { describeShape, type LayerShape } from '../../engine/shape.js';
 import {
   channelAxis, checkBoolean, checkDataFormat, checkRank, singleInput, singleShape, spatialAxes, type DataFormat,
@@ -59,3 +59,6 @@ export abstract class BaseGlobalPooling extends Layer {
     return { ...super.getConfig(), dataFormat: this.dataFormat, keepdims: this.keepdims };
   }
 }
+
+/** The options of every layer of this kind beyond LayerArgs (checked against GlobalPoolingArgs by the compiler). */
+export const GLOBAL_POOLING_ARG_KEYS = layerArgKeys<GlobalPoolingArgs>({ dataFormat: true, keepdims: true });

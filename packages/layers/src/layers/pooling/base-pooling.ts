@@ -1,5 +1,5 @@
 import { NeuriteError, avgPool, avgPool1d, maxPool, maxPool1d, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import { describeShape, type LayerShape } from '../../engine/shape.js';
 import {
   checkDataFormat, checkOneOf, checkTuple, singleInput, singleShape, type DataFormat,
@@ -81,3 +81,6 @@ export abstract class BasePooling extends Layer {
     };
   }
 }
+
+/** The options of every layer of this kind beyond LayerArgs (checked against PoolingArgs by the compiler). */
+export const POOLING_ARG_KEYS = layerArgKeys<PoolingArgs>({ poolSize: true, strides: true, padding: true, dataFormat: true });

@@ -1,6 +1,6 @@
-import { NeuriteError, type Tensor } from '@neurite/tensor';
+import { NeuriteError, type Tensor, describeValue } from '@neurite/tensor';
 import { L1L2, checkFactor } from '@neurite/regularizers';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import { singleInput } from './validate.js';
 
@@ -17,6 +17,7 @@ export interface ActivityRegularizationArgs extends Omit<LayerArgs, 'activityReg
  */
 export class ActivityRegularization extends Layer {
   static override className = 'ActivityRegularization';
+  static override argKeys = layerArgKeys<ActivityRegularizationArgs>({ l1: true, l2: true });
 
   readonly l1: number;
   readonly l2: number;
@@ -26,7 +27,7 @@ export class ActivityRegularization extends Layer {
     if ((args as LayerArgs).activityRegularizer != null) {
       // The regularizer is made from l1 and l2; a second one would silently replace them.
       throw new NeuriteError(
-        `${cls}: activityRegularizer cannot be given, use l1 and l2. Received: activityRegularizer=${String((args as LayerArgs).activityRegularizer)}`,
+        `${cls}: activityRegularizer cannot be given, use l1 and l2. Received: activityRegularizer=${describeValue((args as LayerArgs).activityRegularizer)}`,
       );
     }
     const l1 = checkFactor(cls, 'l1', args.l1 ?? 0);

@@ -1,5 +1,5 @@
 import { add, cast, greaterEqual, mul, randomUniform, sub, tidy, type SeedGenerator, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import type { LayerShape } from '../../engine/shape.js';
 import {
@@ -28,6 +28,7 @@ export interface AlphaDropoutArgs extends LayerArgs {
  */
 export class AlphaDropout extends Layer {
   static override className = 'AlphaDropout';
+  static override argKeys = layerArgKeys<AlphaDropoutArgs>({ rate: true, noiseShape: true, seed: true });
 
   readonly rate: number;
   readonly noiseShape: LayerShape | null;

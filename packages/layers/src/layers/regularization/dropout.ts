@@ -1,5 +1,5 @@
 import { dropout, mul, tidy, type SeedGenerator, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import type { LayerShape } from '../../engine/shape.js';
 import {
@@ -33,6 +33,7 @@ export interface DropoutArgs extends LayerArgs {
  */
 export class Dropout extends Layer {
   static override className = 'Dropout';
+  static override argKeys = layerArgKeys<DropoutArgs>({ rate: true, noiseShape: true, seed: true, scaling: true });
 
   readonly rate: number;
   readonly noiseShape: LayerShape | null;

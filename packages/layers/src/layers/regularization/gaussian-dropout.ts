@@ -1,5 +1,5 @@
 import { mul, randomNormal, tidy, type SeedGenerator, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import { checkRate, checkSeed, makeSeedGenerator, singleInput } from './validate.js';
 
@@ -16,6 +16,7 @@ export interface GaussianDropoutArgs extends LayerArgs {
  */
 export class GaussianDropout extends Layer {
   static override className = 'GaussianDropout';
+  static override argKeys = layerArgKeys<GaussianDropoutArgs>({ rate: true, seed: true });
 
   readonly rate: number;
   readonly seed: number | null;

@@ -1,5 +1,5 @@
 import { add, randomNormal, tidy, type SeedGenerator, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import { argError, checkSeed, makeSeedGenerator, singleInput } from './validate.js';
 
@@ -13,6 +13,7 @@ export interface GaussianNoiseArgs extends LayerArgs {
 /** Adds zero-mean Gaussian noise of `stddev` to the inputs in training (Keras's `GaussianNoise`); identity at inference. */
 export class GaussianNoise extends Layer {
   static override className = 'GaussianNoise';
+  static override argKeys = layerArgKeys<GaussianNoiseArgs>({ stddev: true, seed: true });
 
   readonly stddev: number;
   readonly seed: number | null;

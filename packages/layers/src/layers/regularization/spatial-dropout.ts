@@ -1,5 +1,5 @@
 import { NeuriteError, dropout, type SeedGenerator, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import type { LayerShape } from '../../engine/shape.js';
 import type { DataFormat } from '../core/arguments.js';
 import { argError, checkInputRank, checkRate, checkSeed, makeSeedGenerator, singleInput } from './validate.js';
@@ -68,3 +68,6 @@ export abstract class SpatialDropout extends Layer {
     return { ...super.getConfig(), rate: this.rate, dataFormat: this.dataFormat, seed: this.seed };
   }
 }
+
+/** The options of every layer of this kind beyond LayerArgs (checked against SpatialDropoutArgs by the compiler). */
+export const SPATIAL_DROPOUT_ARG_KEYS = layerArgKeys<SpatialDropoutArgs>({ rate: true, dataFormat: true, seed: true });

@@ -1,5 +1,5 @@
 import { NeuriteError, reshape, tidy, transpose, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import { describeShape, type LayerShape } from '../../engine/shape.js';
 import { checkDataFormat, singleInput, singleShape, type DataFormat } from '../core/arguments.js';
@@ -15,6 +15,7 @@ export interface FlattenArgs extends LayerArgs {
 /** Keras's `Flatten`: [batch, d1, d2, ...] -> [batch, d1 * d2 * ...] ([batch] -> [batch, 1]). */
 export class Flatten extends Layer {
   static override className = 'Flatten';
+  static override argKeys = layerArgKeys<FlattenArgs>({ dataFormat: true });
 
   readonly dataFormat: DataFormat;
 

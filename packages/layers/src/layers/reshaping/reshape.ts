@@ -1,5 +1,5 @@
 import { NeuriteError, reshape, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../../engine/layer.js';
+import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import { describeShape, type LayerShape } from '../../engine/shape.js';
 import { argError, singleInput, singleShape } from '../core/arguments.js';
@@ -12,6 +12,7 @@ export interface ReshapeArgs extends LayerArgs {
 /** Keras's `Reshape`: [batch, ...] -> [batch, ...targetShape], keeping the order of the elements. */
 export class Reshape extends Layer {
   static override className = 'Reshape';
+  static override argKeys = layerArgKeys<ReshapeArgs>({ targetShape: true });
 
   readonly targetShape: number[];
 
