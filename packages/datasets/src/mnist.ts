@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { NeuriteError, SeedGenerator, randomWords, tensor, type Tensor } from '@neurite/tensor';
+import { NeuriteError, SeedGenerator, randomWords, tensor, type Tensor, describeValue } from '@neurite/tensor';
 
 /** Pixels per digit (28 x 28) and classes. */
 export const MNIST_PIXELS = 784;
@@ -93,7 +93,7 @@ export function loadMnist(options: LoadMnistOptions = {}): { train: MnistSplit; 
     throw new NeuriteError(`loadMnist: trainSize must be an integer in [1, ${n - 1}]. Received: trainSize=${trainSize}`);
   }
   if (shape !== 'flat' && shape !== 'image') {
-    throw new NeuriteError(`loadMnist: shape must be 'flat' or 'image'. Received: shape=${String(shape)}`);
+    throw new NeuriteError(`loadMnist: shape must be 'flat' or 'image'. Received: shape=${describeValue(shape)}`);
   }
   const order = permutation(n, seed);
   return { train: take(raw, order.subarray(0, trainSize), shape), test: take(raw, order.subarray(trainSize), shape) };

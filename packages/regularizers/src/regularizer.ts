@@ -1,4 +1,4 @@
-import { NeuriteError, type Tensor } from '@neurite/tensor';
+import { NeuriteError, type Tensor, describeValue } from '@neurite/tensor';
 
 /** A regularizer's configuration: plain data with Keras's keys (`l1`, `l2`, `factor`, `mode`). */
 export type RegularizerConfig = Record<string, number | string | boolean | null>;
@@ -24,7 +24,7 @@ export abstract class Regularizer {
 /** Checks a penalty factor: finite and non-negative, else an error that names it. */
 export function checkFactor(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new NeuriteError(`${owner}: ${name} must be a finite number >= 0. Received: ${name}=${String(value)}`);
+    throw new NeuriteError(`${owner}: ${name} must be a finite number >= 0. Received: ${name}=${describeValue(value)}`);
   }
   return value;
 }

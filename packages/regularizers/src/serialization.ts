@@ -1,4 +1,4 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, describeValue } from '@neurite/tensor';
 import { Regularizer, type RegularizerConfig } from './regularizer.js';
 
 type RegularizerClass = (new (config?: any) => Regularizer) & { className: string };
@@ -24,7 +24,7 @@ export type SerializedRegularizer = {
 
 export function serialize(regularizer: Regularizer): SerializedRegularizer {
   if (!(regularizer instanceof Regularizer)) {
-    throw new NeuriteError(`serialize: regularizer must be a Regularizer. Received: regularizer=${String(regularizer)}`);
+    throw new NeuriteError(`serialize: regularizer must be a Regularizer. Received: regularizer=${describeValue(regularizer)}`);
   }
   return { className: regularizer.className, config: regularizer.getConfig() };
 }

@@ -83,7 +83,9 @@ describe('argument errors', () => {
     ['L1 NaN', () => new L1({ l1: NaN }), /Received: l1=NaN/],
     ['L2 Infinity', () => new L2({ l2: Infinity }), /L2: l2 .*Received: l2=Infinity/],
     ['L1L2 l2', () => new L1L2({ l1: 0.1, l2: -0.5 }), /L1L2: l2 .*Received: l2=-0\.5/],
-    ['L2 string', () => new L2({ l2: '0.1' as unknown as number }), /Received: l2=0\.1/],
+    // A string is quoted, so '0.1' (the string) cannot be mistaken for 0.1 (the number).
+    ['L2 string', () => new L2({ l2: '0.1' as unknown as number }), /Received: l2='0\.1'$/],
+    ['L1 string', () => new L1({ l1: '0.1' as unknown as number }), /^L1: l1 must be a finite number >= 0\. Received: l1='0\.1'$/],
     ['Orthogonal factor', () => new OrthogonalRegularizer({ factor: -2 }), /OrthogonalRegularizer: factor .*Received: factor=-2/],
     ['Orthogonal mode', () => new OrthogonalRegularizer({ mode: 'diagonal' as 'rows' }), /mode must be 'rows' or 'columns'\. Received: mode='diagonal'/],
     ['unknown key', () => new L1({ l2: 0.1 } as never), /L1: unknown option 'l2'; the options are 'l1'. Received: l2=0\.1/],
