@@ -170,7 +170,7 @@ describe('loadWeights never half-loads', () => {
 });
 
 describe('a failing save leaves the previous file intact', () => {
-  it('when the temporary file cannot be created, and when the model fails half way', async () => {
+  it('when the target cannot be replaced, and when the model fails half way', async () => {
     const { dir, remove } = tempDir();
     try {
       const path = join(dir, 'model.keras');
@@ -179,18 +179,20 @@ describe('a failing save leaves the previous file intact', () => {
       await saveModel(first, path);
       const good = readFileSync(path);
 
-      // Something already sits where the temporary file goes.
-      mkdirSync(`${path}.tmp-${process.pid}`);
-      await expect(saveModel(small(), path)).rejects.toThrow(new RegExp(`^saveModel: '${path}': cannot be written \\(any previous file is left as it was\\)`));
-      expect(readFileSync(path)).toEqual(good);
-      rmSync(`${path}.tmp-${process.pid}`, { recursive: true });
-
-      // A model whose weights were freed cannot be saved: nothing is written.
+      // A model whose weight was freed cannot be saved: the error comes before anything is written.
       const broken = small();
-      broken.dispose();
+      broken.layers[0].weights[0].variable.dispose();
       await expect(saveModel(broken, path)).rejects.toThrow(/^saveModel: the value of layer '.*', weight 'kernel' cannot be read: .*disposed/);
       expect(readFileSync(path)).toEqual(good);
       expect(readdirSync(dir)).toEqual(['model.keras']);
+      broken.dispose();
+
+      // A directory where the file goes: an error naming the path, the directory is left alone.
+      const blocked = join(dir, 'blocked.keras');
+      mkdirSync(blocked);
+      await expect(saveModel(first, blocked)).rejects.toThrow(new RegExp(`^saveModel: '${blocked}': cannot be written \\(any previous file is left as it was\\)`));
+      expect(readdirSync(blocked)).toEqual([]);
+      rmSync(blocked, { recursive: true });
 
       // A missing directory: an error naming the path, and no file appears.
       const nowhere = join(dir, 'missing', 'model.keras');
