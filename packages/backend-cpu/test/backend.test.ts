@@ -60,6 +60,7 @@ describe('@neurite/backend-cpu', () => {
   });
 
   it('rejects a syncReads that is not a boolean, naming it', () => {
-    expect(() => new CpuBackend({ syncReads: 'no' as unknown as boolean })).toThrow(/CpuBackend: syncReads must be a boolean\. Received: syncReads=no/);
+    expect(() => new CpuBackend({ syncReads: 'no' as unknown as boolean })).toThrow(/CpuBackend: syncReads must be a boolean\. Received: syncReads='no'/);
+    expect(() => new CpuBackend({ sync_reads: false } as never)).toThrow(/CpuBackend: unknown option 'sync_reads' \(use syncReads: options are camelCase\)/);
   });
 });
