@@ -1,4 +1,4 @@
-import { add, cast, concat, dispose, mul, reshape, slice, sum, type Tensor, type TypedArray } from '@neurite/tensor';
+import { add, cast, concat, dispose, reshape, slice, sum, type Tensor, type TypedArray } from '@neurite/tensor';
 
 /** The numbers one step reports: the total loss (with penalties) and each output's own loss. */
 export interface StepValues {
@@ -23,12 +23,13 @@ export interface PendingStep {
 }
 
 /**
- * One number that is NaN exactly when one of `tensors` holds NaN or ±Infinity: Σ sum(t · 0), since
- * 0 · ±Infinity is NaN and NaN survives every sum, while huge finite values cannot overflow it.
+ * One number that is finite exactly when all of `tensors` are: Σ sum(t). NaN and ±Infinity survive
+ * every sum; a finite sum can overflow float32 only for values near 1e38, which an update should not
+ * take either. One read-only pass over each tensor (the cheapest check there is).
  */
 export function finiteCheck(tensors: Tensor[]): Tensor | null {
   if (tensors.length === 0) return null;
-  return tensors.map((t) => sum(mul(t, 0))).reduce((a, b) => add(a, b));
+  return tensors.map((t) => sum(t)).reduce((a, b) => add(a, b));
 }
 
 /** The first value of a loss (a scalar in practice) as a float32 [1], the value a step reports. */
