@@ -8,6 +8,7 @@ import { linalgSuite } from './linalg.js';
 import { longSuite } from './long.js';
 import { memorySuite } from './memory.js';
 import { opHygieneSuite } from './op-hygiene.js';
+import { opOptionsSuite } from './op-options.js';
 import { randomSuite } from './random.js';
 import { reductionSuite } from './reduction.js';
 import { shapeSuite } from './shape.js';
@@ -26,4 +27,5 @@ export const ALL_SUITES: ((env: BackendUnderTest) => void)[] = [
   autodiffSuite,
   memorySuite,
   opHygieneSuite,
+  opOptionsSuite,
 ];

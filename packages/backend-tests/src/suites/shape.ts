@@ -270,7 +270,7 @@ export function shapeSuite(env: BackendUnderTest): void {
       expect(() => stridedSlice(x, [0, 9], [3, 4])).toThrow(/stridedSlice: begin\[1\] must be an index in \[-4, 4\] for axis 1 of size 4 with stride 1\. Received: begin\[1\]=9/);
       expect(() => stridedSlice(x, [5], [0], [1], { shrinkAxisMask: 1 })).toThrow(/begin\[0\] must be an index in \[-3, 2\]/);
       expect(() => stridedSlice(x, [0], [1], [1], { ellipsisMask: 1 } as never)).toThrow(
-        /stridedSlice: options must be an object with beginMask, endMask and shrinkAxisMask only\. Received: options='ellipsisMask'/,
+        /stridedSlice: unknown option 'ellipsisMask'; the options are 'beginMask', 'endMask', 'shrinkAxisMask'\. Received: ellipsisMask=1/,
       );
     });
 

@@ -2,6 +2,7 @@ import { ENGINE } from '../engine/engine.js';
 import type { Tensor, Variable } from '../tensor.js';
 import { makeTypedArray, type DType, type Shape } from '../types.js';
 import { argumentError } from '../util/errors.js';
+import { readOptionsObject } from '../util/options.js';
 import { assertValidShape, sizeFromShape } from '../util/shape.js';
 import { assertDType, convertToTensor, tensor } from './convert.js';
 
@@ -84,6 +85,7 @@ export interface VariableOptions {
 
 /** A mutable tensor holding `initialValue` (which stays usable: the buffer is shared, not moved). */
 export function variable(initialValue: Tensor, options: VariableOptions = {}): Variable {
+  readOptionsObject('variable', options, ['trainable', 'name', 'dtype']);
   const init = convertToTensor(initialValue, 'initialValue', 'variable');
   return ENGINE.makeVariable(init, options.trainable ?? true, options.name, options.dtype);
 }

@@ -6,8 +6,9 @@ import { convertToTensor } from '../convert.js';
 import { reshape } from '../shape/reshape.js';
 import { computeConv2DInfo, parseDataFormat, type ConvPadding } from './conv-info.js';
 import { conv2dKernel } from './conv-kernels.js';
+import { readOptions } from '../elementwise/options.js';
 import {
-  assertChannelsMatch, assertFilterRank, assertInputRank, channelsOf, fromChannelsLast, optionsObject, toChannelsLast,
+  assertChannelsMatch, assertFilterRank, assertInputRank, channelsOf, fromChannelsLast, toChannelsLast,
 } from './layout.js';
 
 export interface Conv1DOptions {
@@ -28,7 +29,7 @@ export interface Conv1DOptions {
 export function conv1d(x: Tensor | TensorLike, filter: Tensor | TensorLike, options?: Conv1DOptions): Tensor {
   return ENGINE.tidy(() => {
     const op = 'conv1d';
-    const { stride = 1, padding = 'valid', dataFormat = 'NWC', dilation = 1 } = optionsObject(op, options);
+    const { stride = 1, padding = 'valid', dataFormat = 'NWC', dilation = 1 } = readOptions(op, options, ['stride', 'padding', 'dataFormat', 'dilation']);
     const xt = convertToTensor(x, 'x', op, 'float32');
     const f = convertToTensor(filter, 'filter', op, 'float32');
     const format = parseDataFormat(op, dataFormat, ['NWC', 'NCW']);

@@ -6,8 +6,9 @@ import { convertToTensor } from '../convert.js';
 import { computeConv2DInfo, parseDataFormat } from './conv-info.js';
 import { conv2dBackpropInput } from './conv-kernels.js';
 import type { Conv2DOptions } from './conv2d.js';
+import { readOptions } from '../elementwise/options.js';
 import {
-  assertChannelsMatch, assertFilterRank, assertInputRank, channelsOf, fromChannelsLast, optionsObject, toChannelsLast,
+  assertChannelsMatch, assertFilterRank, assertInputRank, channelsOf, fromChannelsLast, toChannelsLast,
 } from './layout.js';
 
 export type Conv2DTransposeOptions = Conv2DOptions;
@@ -24,7 +25,7 @@ export function conv2dTranspose(
 ): Tensor {
   return ENGINE.tidy(() => {
     const op = 'conv2dTranspose';
-    const { strides, padding, dataFormat = 'NHWC', dilations } = optionsObject(op, options);
+    const { strides, padding, dataFormat = 'NHWC', dilations } = readOptions(op, options, ['strides', 'padding', 'dataFormat', 'dilations']);
     const xt = convertToTensor(x, 'x', op, 'float32');
     const f = convertToTensor(filter, 'filter', op, 'float32');
     const format = parseDataFormat(op, dataFormat, ['NHWC', 'NCHW']);

@@ -5,8 +5,9 @@ import type { TensorLike } from '../../types.js';
 import { convertToTensor } from '../convert.js';
 import { computeConv2DInfo, parseDataFormat, type ConvPadding, type SpatialPair } from './conv-info.js';
 import { conv2dKernel } from './conv-kernels.js';
+import { readOptions } from '../elementwise/options.js';
 import {
-  assertChannelsMatch, assertFilterRank, assertInputRank, channelsOf, fromChannelsLast, optionsObject, toChannelsLast,
+  assertChannelsMatch, assertFilterRank, assertInputRank, channelsOf, fromChannelsLast, toChannelsLast,
 } from './layout.js';
 
 export interface Conv2DOptions {
@@ -42,7 +43,7 @@ export function windowedConv2d(
   filter: Tensor | TensorLike,
   options?: Conv2DOptions,
 ): Tensor {
-  const { strides, padding, dataFormat = 'NHWC', dilations } = optionsObject(op, options);
+  const { strides, padding, dataFormat = 'NHWC', dilations } = readOptions(op, options, ['strides', 'padding', 'dataFormat', 'dilations']);
   const xt = convertToTensor(x, 'x', op, 'float32');
   const f = convertToTensor(filter, 'filter', op, 'float32');
   const format = parseDataFormat(op, dataFormat, ['NHWC', 'NCHW']);

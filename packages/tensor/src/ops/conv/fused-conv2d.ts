@@ -8,7 +8,7 @@ import { add } from '../elementwise/arithmetic.js';
 import { applyActivation, fusedActivation } from '../elementwise/fused-activation.js';
 import { windowedConv2d, type Conv2DOptions } from './conv2d.js';
 import { conv2dKernel } from './conv-kernels.js';
-import { optionsObject } from './layout.js';
+import { readOptions } from '../elementwise/options.js';
 
 export interface FusedConv2DOptions extends Conv2DOptions {
   /** One value per output channel, added to every position: shape [outChannels]. */
@@ -25,7 +25,7 @@ export interface FusedConv2DOptions extends Conv2DOptions {
 export function fusedConv2d(x: Tensor | TensorLike, filter: Tensor | TensorLike, options?: FusedConv2DOptions): Tensor {
   return ENGINE.tidy(() => {
     const op = 'fusedConv2d';
-    const { bias, activation: act, ...convOptions } = optionsObject(op, options);
+    const { bias, activation: act, ...convOptions } = readOptions(op, options, ['bias', 'activation', 'strides', 'padding', 'dataFormat', 'dilations']);
     const activation = fusedActivation(op, act);
     const biasT = bias == null ? null : convertToTensor(bias, 'bias', op, 'float32');
     const kernel = (input: Tensor, f: Tensor, info: Conv2DInfo): Tensor => {

@@ -37,13 +37,6 @@ export function assertInputRank(op: string, x: Tensor, rank: number, layout: str
   }
 }
 
-/** Options objects are optional but must be plain objects. */
-export function optionsObject<T extends object>(op: string, options: T | undefined): T {
-  if (options === undefined) return {} as T;
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw argumentError(op, 'options', 'an object', options);
-  return options;
-}
-
 /** Checks that x's channel count matches what the filter expects; the error shows both shapes. */
 export function assertChannelsMatch(op: string, x: Tensor, filter: Tensor, xChannels: number, filterChannels: number, dataFormat: string): void {
   if (xChannels !== filterChannels) {

@@ -7,7 +7,8 @@ import { convertToTensor } from '../convert.js';
 import { reshape } from '../shape/reshape.js';
 import { computeConv2DInfo, parseDataFormat, parsePadding, parsePair, type SpatialPair } from './conv-info.js';
 import { avgPoolKernel, maxPoolKernel } from './conv-kernels.js';
-import { assertInputRank, fromChannelsLast, optionsObject, toChannelsLast } from './layout.js';
+import { assertInputRank, fromChannelsLast, toChannelsLast } from './layout.js';
+import { readOptions } from '../elementwise/options.js';
 
 export interface PoolOptions {
   /** Default: the pool size. */
@@ -51,7 +52,7 @@ export function avgPool1d(x: Tensor | TensorLike, poolSize: number, options?: Po
 }
 
 function pool2d(op: string, kernel: PoolKernel, x: Tensor | TensorLike, poolSize: SpatialPair, options?: PoolOptions): Tensor {
-  const { strides, padding = 'valid', dataFormat = 'NHWC' } = optionsObject(op, options);
+  const { strides, padding = 'valid', dataFormat = 'NHWC' } = readOptions(op, options, ['strides', 'padding', 'dataFormat']);
   const xt = convertToTensor(x, 'x', op, 'float32');
   const size = parsePair(op, 'poolSize', poolSize);
   const format = parseDataFormat(op, dataFormat, ['NHWC', 'NCHW']);
@@ -63,7 +64,7 @@ function pool2d(op: string, kernel: PoolKernel, x: Tensor | TensorLike, poolSize
 }
 
 function pool1d(op: string, kernel: PoolKernel, x: Tensor | TensorLike, poolSize: number, options?: Pool1DOptions): Tensor {
-  const { strides = poolSize, padding = 'valid', dataFormat = 'NWC' } = optionsObject(op, options);
+  const { strides = poolSize, padding = 'valid', dataFormat = 'NWC' } = readOptions(op, options, ['strides', 'padding', 'dataFormat']);
   const xt = convertToTensor(x, 'x', op, 'float32');
   if (!Number.isInteger(poolSize) || poolSize < 1) throw argumentError(op, 'poolSize', 'a positive integer', poolSize);
   if (!Number.isInteger(strides) || strides < 1) throw argumentError(op, 'strides', 'a positive integer', strides);

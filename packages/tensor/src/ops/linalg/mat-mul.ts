@@ -2,6 +2,7 @@ import { ENGINE } from '../../engine/engine.js';
 import type { Tensor } from '../../tensor.js';
 import type { Shape, TensorLike } from '../../types.js';
 import { NeuriteError, argumentError } from '../../util/errors.js';
+import { checkKeys } from '../../util/options.js';
 import { broadcastShapes, shapesEqual, sizeFromShape } from '../../util/shape.js';
 import { convertToTensor } from '../convert.js';
 import { broadcastTo } from '../shape/broadcast-to.js';
@@ -29,6 +30,7 @@ export function matMul(a: Tensor | TensorLike, b: Tensor | TensorLike, options: 
 /** matMul's checked operands, brought to the rank-3 form the kernels take, and the result's shape. */
 export function matMulOperands(op: string, a: Tensor | TensorLike, b: Tensor | TensorLike, options: MatMulOptions) {
   if (options === null || typeof options !== 'object') throw argumentError(op, 'options', 'an object', options);
+  checkKeys(op, options, ['transposeA', 'transposeB']);
   const { transposeA = false, transposeB = false } = options;
   if (typeof transposeA !== 'boolean') throw argumentError(op, 'transposeA', 'a boolean', transposeA);
   if (typeof transposeB !== 'boolean') throw argumentError(op, 'transposeB', 'a boolean', transposeB);

@@ -22,7 +22,7 @@ export interface BernoulliOptions {
 export function bernoulli(shape: Shape, options: BernoulliOptions = {}): Tensor {
   return ENGINE.tidy(() => {
     const op = 'bernoulli';
-    checkOptions(op, options);
+    checkOptions(op, options, ['p', 'seed']);
     const { p = 0.5, seed } = options;
     const outShape = checkShape(op, shape);
     if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw argumentError(op, 'p', 'a number in [0, 1]', p);

@@ -41,7 +41,7 @@ export function dropout(x: Tensor | TensorLike, rate: number, options: DropoutOp
     const op = 'dropout';
     const t = convertToTensor(x, 'x', op, 'float32');
     if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) throw argumentError(op, 'rate', 'a number in [0, 1]', rate);
-    checkOptions(op, options);
+    checkOptions(op, options, ['noiseShape', 'seed', 'scaling']);
     const { noiseShape, seed, scaling = 'inverted' } = options;
     if (scaling !== 'inverted' && scaling !== 'inference') {
       throw argumentError(op, 'scaling', "'inverted' or 'inference'", scaling);

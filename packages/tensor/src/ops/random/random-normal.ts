@@ -17,7 +17,7 @@ export interface RandomNormalOptions {
 
 /** Validates the options shared by `randomNormal` and `truncatedNormal` and resolves the seed last. */
 export function normalAttrs(op: string, shape: Shape, options: RandomNormalOptions): RandomNormalAttrs {
-  checkOptions(op, options);
+  checkOptions(op, options, ['mean', 'stddev', 'seed']);
   const { mean = 0, stddev = 1, seed } = options;
   const outShape = checkShape(op, shape);
   checkFinite(op, 'mean', mean);

@@ -30,7 +30,7 @@ const INT32_MAX = 2 ** 31 - 1;
 export function randomUniform(shape: Shape, options: RandomUniformOptions = {}): Tensor {
   return ENGINE.tidy(() => {
     const op = 'randomUniform';
-    checkOptions(op, options);
+    checkOptions(op, options, ['min', 'max', 'dtype', 'seed']);
     const { min = 0, max = 1, dtype = 'float32', seed } = options;
     const outShape = checkShape(op, shape);
     if (dtype !== 'float32' && dtype !== 'int32') throw argumentError(op, 'dtype', "'float32' or 'int32'", dtype);

@@ -1,13 +1,15 @@
 import type { Shape } from '../../types.js';
 import { argumentError } from '../../util/errors.js';
+import { checkKeys } from '../../util/options.js';
 import { assertValidShape } from '../../util/shape.js';
 import { SeedGenerator, seedToKey, type Seed } from '../../random/seed.js';
 
-/** The options argument of a random op: undefined or a plain object. */
-export function checkOptions(op: string, options: unknown): void {
+/** The options argument of a random op: undefined or a plain object with no keys but `known`. */
+export function checkOptions(op: string, options: unknown, known: readonly string[]): void {
   if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
     throw argumentError(op, 'options', 'an object', options);
   }
+  if (options !== undefined) checkKeys(op, options as object, known);
 }
 
 /** A copy of a valid output shape (non-negative integers, rank at most 6). */

@@ -2,6 +2,7 @@ import { ENGINE } from '../../engine/engine.js';
 import type { Tensor } from '../../tensor.js';
 import type { TensorLike } from '../../types.js';
 import { argumentError } from '../../util/errors.js';
+import { checkKeys } from '../../util/options.js';
 import { normalizeAxis } from '../../util/shape.js';
 import { convertToTensor } from '../convert.js';
 import { assertNonEmptyAxes } from './reduce-options.js';
@@ -16,6 +17,7 @@ function argReduce(op: string, kernel: 'ArgMax' | 'ArgMin', x: Tensor | TensorLi
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw argumentError(op, 'options', 'an object such as { axis }', options);
   }
+  checkKeys(op, options, ['axis']);
   if (t.rank === 0) throw argumentError(op, 'x', 'a tensor of rank at least 1', t);
   const axis = normalizeAxis(op, options.axis ?? 0, t.rank);
   assertNonEmptyAxes(op, t, [axis]);

@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor.js';
 import { argumentError } from '../../util/errors.js';
+import { checkKeys } from '../../util/options.js';
 import { normalizeAxes, reducedShape } from '../../util/shape.js';
 
 export interface ReduceOptions {
@@ -15,6 +16,7 @@ export function parseReduceOptions(op: string, x: Tensor, options: ReduceOptions
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw argumentError(op, 'options', 'an object such as { axis, keepDims }', options);
   }
+  checkKeys(op, options, ['axis', 'keepDims']);
   const { axis, keepDims = false } = options;
   if (axis !== undefined && typeof axis !== 'number' && !Array.isArray(axis)) {
     throw argumentError(op, 'axis', 'an integer or an array of integers', axis);

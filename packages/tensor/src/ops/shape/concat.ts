@@ -5,7 +5,7 @@ import { NeuriteError, argumentError } from '../../util/errors.js';
 import { normalizeAxis } from '../../util/shape.js';
 import { convertToTensor } from '../convert.js';
 import { reshape } from './reshape.js';
-import { optionsObject } from './validate.js';
+import { readOptions } from '../elementwise/options.js';
 
 export interface ConcatOptions {
   /** The axis to join along (negative counts from the end); 0 by default. */
@@ -21,7 +21,7 @@ export function concat(tensors: (Tensor | TensorLike)[], options?: ConcatOptions
     const ts = tensors.map((x, i) => convertToTensor(x, `tensors[${i}]`, 'concat'));
     const first = ts[0];
     if (first.rank === 0) throw argumentError('concat', 'tensors[0]', 'a tensor of rank at least 1', first);
-    const axis = normalizeAxis('concat', optionsObject('concat', options, '{ axis: 0 }').axis ?? 0, first.rank);
+    const axis = normalizeAxis('concat', readOptions('concat', options, ['axis']).axis ?? 0, first.rank);
     ts.forEach((t, i) => {
       if (t.dtype !== first.dtype) {
         throw argumentError('concat', `tensors[${i}].dtype`, `'${first.dtype}' (the dtype of tensors[0])`, t.dtype);

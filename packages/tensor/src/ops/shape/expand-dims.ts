@@ -3,7 +3,8 @@ import type { Tensor } from '../../tensor.js';
 import type { TensorLike } from '../../types.js';
 import { convertToTensor } from '../convert.js';
 import { reshape } from './reshape.js';
-import { insertionAxis, optionsObject } from './validate.js';
+import { insertionAxis } from './validate.js';
+import { readOptions } from '../elementwise/options.js';
 
 export interface ExpandDimsOptions {
   /** Where the new size-1 axis goes, in [-(rank + 1), rank]; 0 by default. */
@@ -14,7 +15,7 @@ export interface ExpandDimsOptions {
 export function expandDims(x: Tensor | TensorLike, options?: ExpandDimsOptions): Tensor {
   return ENGINE.tidy(() => {
     const t = convertToTensor(x, 'x', 'expandDims');
-    const axis = insertionAxis('expandDims', optionsObject('expandDims', options, '{ axis: 0 }').axis ?? 0, t.rank);
+    const axis = insertionAxis('expandDims', readOptions('expandDims', options, ['axis']).axis ?? 0, t.rank);
     return reshape(t, [...t.shape.slice(0, axis), 1, ...t.shape.slice(axis)]);
   });
 }

@@ -4,7 +4,7 @@ import type { TensorLike } from '../../types.js';
 import { argumentError } from '../../util/errors.js';
 import { normalizeAxis } from '../../util/shape.js';
 import { convertToTensor } from '../convert.js';
-import { optionsObject } from './validate.js';
+import { readOptions } from '../elementwise/options.js';
 
 export interface GatherOptions {
   /** The axis of x to index (negative counts from the end); 0 by default. */
@@ -20,7 +20,7 @@ export function gather(x: Tensor | TensorLike, indices: Tensor | TensorLike, opt
     const t = convertToTensor(x, 'x', 'gather');
     const idx = toIndices('gather', 'indices', indices);
     if (t.rank === 0) throw argumentError('gather', 'x', 'a tensor of rank at least 1', t);
-    const axis = normalizeAxis('gather', optionsObject('gather', options, '{ axis: 0 }').axis ?? 0, t.rank);
+    const axis = normalizeAxis('gather', readOptions('gather', options, ['axis']).axis ?? 0, t.rank);
     return ENGINE.runKernel('Gather', [t, idx], { axis });
   });
 }

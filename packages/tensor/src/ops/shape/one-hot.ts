@@ -3,7 +3,7 @@ import type { Tensor } from '../../tensor.js';
 import { MAX_RANK, type TensorLike } from '../../types.js';
 import { argumentError } from '../../util/errors.js';
 import { toIndices } from './gather.js';
-import { optionsObject } from './validate.js';
+import { readOptions } from '../elementwise/options.js';
 
 export interface OneHotOptions {
   /** The value at the index; 1 by default. */
@@ -21,7 +21,7 @@ export function oneHot(indices: Tensor | TensorLike, depth: number, options?: On
     const idx = toIndices('oneHot', 'indices', indices);
     if (!Number.isInteger(depth) || depth < 0) throw argumentError('oneHot', 'depth', 'a non-negative integer', depth);
     if (idx.rank >= MAX_RANK) throw argumentError('oneHot', 'indices', `of rank below ${MAX_RANK}`, idx);
-    const { onValue = 1, offValue = 0 } = optionsObject('oneHot', options, '{ onValue: 1, offValue: 0 }');
+    const { onValue = 1, offValue = 0 } = readOptions('oneHot', options, ['onValue', 'offValue']);
     if (typeof onValue !== 'number') throw argumentError('oneHot', 'onValue', 'a number', onValue);
     if (typeof offValue !== 'number') throw argumentError('oneHot', 'offValue', 'a number', offValue);
     return ENGINE.runKernel('OneHot', [idx], { depth, onValue, offValue });

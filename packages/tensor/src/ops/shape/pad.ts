@@ -4,7 +4,7 @@ import type { TensorLike } from '../../types.js';
 import { argumentError } from '../../util/errors.js';
 import { convertToTensor } from '../convert.js';
 import { reshape } from './reshape.js';
-import { optionsObject } from './validate.js';
+import { readOptions } from '../elementwise/options.js';
 
 export interface PadOptions {
   /** The value of the new elements; 0 by default. */
@@ -20,7 +20,7 @@ export function pad(x: Tensor | TensorLike, paddings: [number, number][], option
     if (!ok) {
       throw argumentError('pad', 'paddings', `an array of ${t.rank} [before, after] pairs of non-negative integers (x has shape [${t.shape}])`, paddings);
     }
-    const { constantValue = 0 } = optionsObject('pad', options, '{ constantValue: 0 }');
+    const { constantValue = 0 } = readOptions('pad', options, ['constantValue']);
     if (typeof constantValue !== 'number') {
       throw argumentError('pad', 'constantValue', 'a number', constantValue);
     }

@@ -5,7 +5,7 @@ import { argumentError } from '../../util/errors.js';
 import { normalizeAxis } from '../../util/shape.js';
 import { convertToTensor } from '../convert.js';
 import { slice } from './slice.js';
-import { optionsObject } from './validate.js';
+import { readOptions } from '../elementwise/options.js';
 
 export interface SplitOptions {
   /** The axis to split (negative counts from the end); 0 by default. */
@@ -20,7 +20,7 @@ export function split(x: Tensor | TensorLike, numOrSizeSplits: number | number[]
   return ENGINE.tidy(() => {
     const t = convertToTensor(x, 'x', 'split');
     if (t.rank === 0) throw argumentError('split', 'x', 'a tensor of rank at least 1', t);
-    const axis = normalizeAxis('split', optionsObject('split', options, '{ axis: 0 }').axis ?? 0, t.rank);
+    const axis = normalizeAxis('split', readOptions('split', options, ['axis']).axis ?? 0, t.rank);
     const dim = t.shape[axis];
     const sizes = splitSizes(numOrSizeSplits, dim, axis);
     const begin = t.shape.map(() => 0);

@@ -5,7 +5,7 @@ import { argumentError } from '../../util/errors.js';
 import { normalizeAxes } from '../../util/shape.js';
 import { convertToTensor } from '../convert.js';
 import { reshape } from './reshape.js';
-import { optionsObject } from './validate.js';
+import { readOptions } from '../elementwise/options.js';
 
 export interface SqueezeOptions {
   /** The size-1 axes to drop; every size-1 axis when left out. */
@@ -16,7 +16,7 @@ export interface SqueezeOptions {
 export function squeeze(x: Tensor | TensorLike, options?: SqueezeOptions): Tensor {
   return ENGINE.tidy(() => {
     const t = convertToTensor(x, 'x', 'squeeze');
-    const { axis } = optionsObject('squeeze', options, '{ axis: 0 }');
+    const { axis } = readOptions('squeeze', options, ['axis']);
     const axes = axis === undefined ? t.shape.flatMap((d, i) => (d === 1 ? [i] : [])) : normalizeAxes('squeeze', axis, t.rank);
     const bad = axes.find((a) => t.shape[a] !== 1);
     if (bad !== undefined) {

@@ -5,7 +5,8 @@ import { NeuriteError, argumentError } from '../../util/errors.js';
 import { convertToTensor } from '../convert.js';
 import { concat } from './concat.js';
 import { reshape } from './reshape.js';
-import { insertionAxis, optionsObject } from './validate.js';
+import { insertionAxis } from './validate.js';
+import { readOptions } from '../elementwise/options.js';
 
 export interface StackOptions {
   /** Where the new axis goes, in [-(rank + 1), rank]; 0 by default. */
@@ -20,7 +21,7 @@ export function stack(tensors: (Tensor | TensorLike)[], options?: StackOptions):
     }
     const ts = tensors.map((x, i) => convertToTensor(x, `tensors[${i}]`, 'stack'));
     const shape = ts[0].shape;
-    const axis = insertionAxis('stack', optionsObject('stack', options, '{ axis: 0 }').axis ?? 0, shape.length);
+    const axis = insertionAxis('stack', readOptions('stack', options, ['axis']).axis ?? 0, shape.length);
     ts.forEach((t, i) => {
       if (t.rank !== shape.length || t.shape.some((d, a) => d !== shape[a])) {
         throw new NeuriteError(`stack: tensors[${i}] has shape [${t.shape}], but tensors[0] has shape [${shape}]; all must match`);

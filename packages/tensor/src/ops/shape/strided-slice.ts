@@ -4,7 +4,7 @@ import type { TensorLike } from '../../types.js';
 import { argumentError } from '../../util/errors.js';
 import { convertToTensor } from '../convert.js';
 import { reshape } from './reshape.js';
-import { optionsObject } from './validate.js';
+import { readOptions } from '../elementwise/options.js';
 
 export interface StridedSliceOptions {
   /** Bit i set: ignore begin[i] and start from the first element (the last for a negative stride). */
@@ -42,13 +42,8 @@ export function stridedSlice(
     if (!isInts(st, n) || st.some((s) => s === 0)) {
       throw argumentError('stridedSlice', 'strides', `an array of ${n} non-zero integers, like begin`, strides);
     }
-    const opts = optionsObject('stridedSlice', options, '{ beginMask: 0, endMask: 0, shrinkAxisMask: 0 }');
-    // ellipsisMask and newAxisMask are not supported: reject them rather than ignore them
-    for (const key of Object.keys(opts)) {
-      if (!['beginMask', 'endMask', 'shrinkAxisMask'].includes(key)) {
-        throw argumentError('stridedSlice', 'options', 'an object with beginMask, endMask and shrinkAxisMask only', key);
-      }
-    }
+    // ellipsisMask and newAxisMask are not supported: like any other unknown key they are refused.
+    const opts = readOptions('stridedSlice', options, ['beginMask', 'endMask', 'shrinkAxisMask']);
     const mask = (name: 'beginMask' | 'endMask' | 'shrinkAxisMask'): number => {
       const m = opts[name] ?? 0;
       if (!Number.isInteger(m) || m < 0) throw argumentError('stridedSlice', name, 'a non-negative integer bit mask', m);

@@ -4,7 +4,7 @@ import type { TensorLike } from '../../types.js';
 import { argumentError } from '../../util/errors.js';
 import { convertToTensor } from '../convert.js';
 import { reshape } from './reshape.js';
-import { optionsObject } from './validate.js';
+import { readOptions } from '../elementwise/options.js';
 
 export interface TransposeOptions {
   /** Output axis i is input axis perm[i]; reverses the axes when left out. */
@@ -15,7 +15,7 @@ export interface TransposeOptions {
 export function transpose(x: Tensor | TensorLike, options?: TransposeOptions): Tensor {
   return ENGINE.tidy(() => {
     const t = convertToTensor(x, 'x', 'transpose');
-    const { perm: given } = optionsObject('transpose', options, '{ perm: [1, 0] }');
+    const { perm: given } = readOptions('transpose', options, ['perm']);
     const perm = given === undefined ? t.shape.map((_, i) => t.rank - 1 - i) : checkPerm(given, t.rank);
     // identity: a new tensor over the same buffer
     if (perm.every((p, i) => p === i)) return reshape(t, t.shape);
