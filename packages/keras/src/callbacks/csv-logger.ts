@@ -2,8 +2,9 @@ import { NeuriteError } from '@neurite/tensor';
 import { Callback, type Logs } from './callback.js';
 import { csvLine, formatNumber } from './csv-format.js';
 import { argError, checkName, checkOptions } from './validate.js';
+import { nodeModule, type NodeFs } from '../saving/sources/index.js';
 
-type Fs = typeof import('node:fs');
+type Fs = NodeFs;
 
 /** Options of CSVLogger. */
 export interface CSVLoggerArgs {
@@ -114,7 +115,7 @@ export class CSVLogger extends Callback {
 
   /** node:fs, loaded on first use so that importing the package works where there is no file system. */
   private async loadFs(): Promise<Fs> {
-    this.fs ??= await import('node:fs');
+    this.fs ??= await nodeModule<NodeFs>('node:fs');
     return this.fs;
   }
 }

@@ -1,5 +1,6 @@
 import { argumentError } from '@neurite/tensor';
 import { isNode, writeFileAtomically } from '../sources/index.js';
+import { nodeModule, type NodeUrl } from '../sources/index.js';
 
 /** A save target: a file path or a file URL (Node), or nothing to only get the bytes back. */
 export type SaveTarget = string | URL | undefined;
@@ -15,6 +16,6 @@ export function checkTarget(target: unknown, operation: string): void {
 /** Writes the bytes to the target, if there is one, through a temporary file (see writeFileAtomically). */
 export async function writeTarget(target: SaveTarget | null, bytes: Uint8Array, operation: string): Promise<void> {
   if (target === undefined || target === null) return;
-  const path = target instanceof URL ? (await import('node:url')).fileURLToPath(target) : target;
+  const path = target instanceof URL ? (await nodeModule<NodeUrl>('node:url')).fileURLToPath(target) : target;
   await writeFileAtomically(path, bytes, operation);
 }

@@ -2,6 +2,7 @@
 // file atomically. Node modules are imported only when a path is used, so this loads in a browser.
 export { readBytes, asBytes } from './read-bytes.js';
 export { writeFileAtomically } from './write-bytes.js';
-export { isNode } from './environment.js';
+export { isNode, nodeModule } from './environment.js';
+export type { NodeFs, NodeFsPromises, NodeOs, NodePath, NodeUrl } from './environment.js';
 export { fileError, messageOf, formatShape } from './errors.js';
 export type { ByteSource, ReadOptions, SourceBytes } from './types.js';

@@ -4,6 +4,7 @@ import { fileError, messageOf } from './errors.js';
 import { readNodeFile } from './read-node-file.js';
 import { readStream } from './read-stream.js';
 import type { ByteSource, ReadOptions, SourceBytes } from './types.js';
+import { nodeModule, type NodeUrl } from './environment.js';
 
 const EXPECTED = 'a file path, a URL, an ArrayBuffer or Uint8Array, or a File / Blob';
 
@@ -39,7 +40,7 @@ async function blobBytes(blob: Blob, name: string, options: ReadOptions): Promis
 
 async function fromUrl(url: URL, options: ReadOptions): Promise<Uint8Array> {
   if (url.protocol === 'file:' && isNode()) {
-    const { fileURLToPath } = await import('node:url');
+    const { fileURLToPath } = await nodeModule<NodeUrl>('node:url');
     return readNodeFile(fileURLToPath(url), options.operation, options.onProgress);
   }
   return fetchBytes(url, url.href, options);

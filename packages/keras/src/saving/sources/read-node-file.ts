@@ -1,11 +1,12 @@
 import { fileError, messageOf } from './errors.js';
+import { nodeModule, type NodeFsPromises } from './environment.js';
 
 /** Files above this size are read in chunks of this size, so progress can be reported. */
 const CHUNK = 8 * 1024 * 1024;
 
 /** Reads a whole file in Node (node:fs is imported only here, and only when called). */
 export async function readNodeFile(path: string, operation: string, onProgress?: (fraction: number) => void): Promise<Uint8Array> {
-  const fs = await import('node:fs/promises');
+  const fs = await nodeModule<NodeFsPromises>('node:fs/promises');
   let handle: import('node:fs/promises').FileHandle;
   try {
     handle = await fs.open(path, 'r');

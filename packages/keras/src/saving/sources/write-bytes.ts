@@ -1,5 +1,6 @@
 import { fileError, messageOf } from './errors.js';
 import { tempNameFor } from './temp-name.js';
+import { nodeModule, type NodeFsPromises } from './environment.js';
 
 /**
  * Writes `bytes` to `path` (Node) so that the file either keeps its old content or gets the whole new
@@ -9,7 +10,7 @@ import { tempNameFor } from './temp-name.js';
  * rename wins, and the file is always one whole save.
  */
 export async function writeFileAtomically(path: string, bytes: Uint8Array, operation: string): Promise<void> {
-  const fs = await import('node:fs/promises');
+  const fs = await nodeModule<NodeFsPromises>('node:fs/promises');
   const temp = tempNameFor(path);
   let created = false;
   try {

@@ -2,6 +2,7 @@ import { argumentError, describeValue } from '@neurite/tensor';
 import { asBytes, isNode, readBytes } from '../sources/index.js';
 import { type FileRef, fileError, messageOf } from './errors.js';
 import type { BinaryLike, TfjsMemorySource, TfjsModelJSON, TfjsSource } from './types.js';
+import { nodeModule, type NodePath } from '../sources/index.js';
 
 /**
  * Where model.json and its shards come from. `ref` names model.json in errors; `readShard` takes a path
@@ -49,7 +50,7 @@ function linkedFiles(location: string | URL, file: string, op: string): ModelFil
   const ref = { op, file };
   const shardLocation = async (path: string): Promise<string | URL> => {
     if (location instanceof URL) return new URL(path, location);
-    const nodePath = await import('node:path');
+    const nodePath = await nodeModule<NodePath>('node:path');
     return nodePath.resolve(nodePath.dirname(location), path);
   };
   return {

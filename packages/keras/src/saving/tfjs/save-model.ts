@@ -5,6 +5,7 @@ import { encodeWeights } from './encode-weights.js';
 import { messageOf } from './errors.js';
 import type { TfjsArtifacts, TfjsModelJSON } from './types.js';
 import { writeFilesAtomically } from './write-files.js';
+import { nodeModule, type NodePath, type NodeUrl } from '../sources/index.js';
 
 const OP = 'saveTfjsModel';
 export const SHARD_NAME = 'group1-shard1of1.bin';
@@ -43,7 +44,7 @@ export async function saveTfjsModel(model: Model, target?: string | URL): Promis
   // Everything is serialized before anything is written: an error here touches no file.
   const artifacts = await artifactsOf(model);
   if (target !== undefined) {
-    const [url, path] = await Promise.all([import('node:url'), import('node:path')]);
+    const [url, path] = await Promise.all([nodeModule<NodeUrl>('node:url'), nodeModule<NodePath>('node:path')]);
     const given = target instanceof URL ? url.fileURLToPath(target) : target;
     // A path ending in .json names model.json itself; anything else is the directory.
     const [dir, jsonName] = /\.json$/i.test(given) ? [path.dirname(given), path.basename(given)] : [given, 'model.json'];

@@ -1,6 +1,7 @@
 import { NeuriteError } from '@neurite/tensor';
 import { tempNameFor } from '../sources/temp-name.js';
 import { messageOf } from './errors.js';
+import { nodeModule, type NodeFsPromises, type NodePath } from '../sources/index.js';
 
 /**
  * Writes model.json and its shard into `dir` as one change as far as a crash or an error allows: every
@@ -11,7 +12,7 @@ import { messageOf } from './errors.js';
  * with an old model.json when the second write fails.)
  */
 export async function writeFilesAtomically(operation: string, dir: string, files: { name: string; data: Uint8Array | string }[]): Promise<string[]> {
-  const [fs, path] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+  const [fs, path] = await Promise.all([nodeModule<NodeFsPromises>('node:fs/promises'), nodeModule<NodePath>('node:path')]);
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (e) {

@@ -2,6 +2,7 @@ import { NeuriteError } from '@neurite/tensor';
 import { fileError } from '../../sources/index.js';
 import { hdf5Reason, loadH5, withHdf5Errors, type H5File, type H5Runtime } from './h5wasm-module.js';
 import { describeStart, isHdf5 } from './signature.js';
+import { nodeModule, type NodeFsPromises, type NodeOs, type NodePath } from '../../sources/index.js';
 
 let counter = 0;
 
@@ -9,7 +10,7 @@ let counter = 0;
 async function scratchPath(runtime: H5Runtime): Promise<{ path: string; remove: () => Promise<void> }> {
   counter += 1;
   if (runtime.node) {
-    const [fs, os, path] = await Promise.all([import('node:fs/promises'), import('node:os'), import('node:path')]);
+    const [fs, os, path] = await Promise.all([nodeModule<NodeFsPromises>('node:fs/promises'), nodeModule<NodeOs>('node:os'), nodeModule<NodePath>('node:path')]);
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'neurite-h5-'));
     return { path: path.join(dir, `${counter}.h5`), remove: () => fs.rm(dir, { recursive: true, force: true }) };
   }
@@ -29,7 +30,7 @@ async function scratchPath(runtime: H5Runtime): Promise<{ path: string; remove: 
 
 async function putBytes(runtime: H5Runtime, path: string, bytes: Uint8Array): Promise<void> {
   if (runtime.node) {
-    const fs = await import('node:fs/promises');
+    const fs = await nodeModule<NodeFsPromises>('node:fs/promises');
     await fs.writeFile(path, bytes);
   } else {
     (runtime.api.FS as unknown as { writeFile(p: string, d: Uint8Array): void }).writeFile(path, bytes);
@@ -38,7 +39,7 @@ async function putBytes(runtime: H5Runtime, path: string, bytes: Uint8Array): Pr
 
 async function takeBytes(runtime: H5Runtime, path: string): Promise<Uint8Array> {
   if (runtime.node) {
-    const fs = await import('node:fs/promises');
+    const fs = await nodeModule<NodeFsPromises>('node:fs/promises');
     return new Uint8Array(await fs.readFile(path));
   }
   return (runtime.api.FS as unknown as { readFile(p: string): Uint8Array }).readFile(path);

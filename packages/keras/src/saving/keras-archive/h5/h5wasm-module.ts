@@ -1,4 +1,4 @@
-import { isNode } from '../../sources/index.js';
+import { isNode, nodeModule } from '../../sources/index.js';
 
 /** The h5wasm API (both of its builds share the same types). */
 export type H5Api = typeof import('h5wasm');
@@ -21,7 +21,9 @@ let loading: Promise<H5Runtime> | null = null;
 export function loadH5(): Promise<H5Runtime> {
   loading ??= (async () => {
     const node = isNode();
-    const mod = (node ? await import('h5wasm/node') : await import('h5wasm')) as unknown as H5Api & { default?: H5Api };
+    // The browser build is a literal import, so bundlers put its 4 MB in a chunk of its own, loaded on
+    // first use; the Node build is never followed by a bundler.
+    const mod = (node ? await nodeModule<unknown>('h5wasm/node') : await import('h5wasm')) as H5Api & { default?: H5Api };
     const api = (typeof mod.File === 'function' ? mod : mod.default) as H5Api;
     await api.ready;
     return { api, node };
