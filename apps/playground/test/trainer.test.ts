@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { memory, setBackend, tensor } from '@neurite/keras';
+import { memory, sequential, setBackend, tensor, type Tensor } from '@neurite/keras';
 import { makeTwoD, splitSet } from '../src/data/two-d.js';
-import { DEFAULT_STATE, cloneState, type PlaygroundState } from '../src/state.js';
+import { DEFAULT_LAYER, DEFAULT_STATE, NOISES, SCALINGS, cloneState, type PlaygroundState } from '../src/state.js';
 import { Trainer } from '../src/train/trainer.js';
+
+function mnistLikeTrainer(state: PlaygroundState): Trainer {
+  // Random 28x28 images with labels from their mean brightness: enough to check the convnet's layers and that it learns.
+  const n = 48;
+  const pixels = new Float32Array(n * 784);
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const bright = i % 2;
+    for (let j = 0; j < 784; j++) pixels[i * 784 + j] = ((i * 7919 + j * 104729) % 97) / 97 * 0.5 + bright * 0.5;
+    labels[i] = bright;
+  }
+  const x = () => tensor(pixels, [n, 28, 28, 1]);
+  const y = () => tensor(labels, [n], 'int32');
+  return new Trainer(state, { trainX: x(), trainY: y(), testX: x(), testY: y() }, { input: [28, 28, 1], classes: 10 });
+}
 
 function trainerFor(state: PlaygroundState): Trainer {
   const { train, test } = splitSet(makeTwoD('circle', state.size, state.noise, state.seed), state.testFraction, state.seed);
@@ -51,5 +66,55 @@ describe('Trainer', () => {
     expect(b).toEqual(a);
     expect(c).not.toEqual(a);
     expect(memory().numTensors).toBe(before);
+  });
+
+  it('builds and trains every noise layer the controls offer; the Dropout scaling chosen is the one used', async () => {
+    for (const noise of NOISES.filter((n) => n !== 'none')) {
+      for (const scaling of noise === 'dropout' ? SCALINGS : (['inverted'] as const)) {
+        const state = { ...cloneState(DEFAULT_STATE), size: 60, noise: 0.1, layers: [{ ...DEFAULT_LAYER, noise, scaling, rate: 0.2 }] };
+        const t = trainerFor(state);
+        const layer = t.regularized.layers[1];
+        // SpatialDropout has nothing spatial to drop after a dense layer: plain Dropout stands in for it.
+        const expected = { dropout: 'Dropout', spatialDropout: 'Dropout', gaussianDropout: 'GaussianDropout', gaussianNoise: 'GaussianNoise', alphaDropout: 'AlphaDropout' }[noise];
+        expect(layer.className, noise).toBe(expected);
+        if (noise === 'dropout') expect(layer.getConfig().scaling).toBe(scaling);
+        t.dispose();
+        const history = await run(state, 6);
+        expect(history[6].regularized.trainLoss, `${noise} ${scaling}`).toBeLessThan(history[0].regularized.trainLoss);
+      }
+    }
+  });
+
+  it("'inference' scaling: at inference the model scales by (1 - rate), 'inverted' leaves it as it is; both start from the same weights", async () => {
+    const base = { ...cloneState(DEFAULT_STATE), size: 40, layers: [{ ...DEFAULT_LAYER, regularizer: 'none' as const, noise: 'dropout' as const, rate: 0.5 }] };
+    const inverted = trainerFor({ ...base, layers: [{ ...base.layers[0], scaling: 'inverted' }] });
+    const atInference = trainerFor({ ...base, layers: [{ ...base.layers[0], scaling: 'inference' }] });
+    // The hidden activations (before the softmax layer) of the two, untrained, on the same inputs.
+    const hidden = (t: Trainer) => {
+      const out = sequential({ layers: t.regularized.layers.slice(0, 2) }).predict(t.data.testX) as Tensor;
+      const values = Array.from(out.dataSync());
+      out.dispose();
+      return values;
+    };
+    const a = hidden(inverted);
+    const b = hidden(atInference);
+    expect(a.some((v) => v > 0)).toBe(true);
+    b.forEach((v, i) => expect(v).toBeCloseTo(0.5 * a[i], 5));
+    inverted.dispose();
+    atInference.dispose();
+  });
+
+  it('MNIST convnet: a 3x3 convolution with SpatialDropout2D after it, pooling, then dense; it learns', async () => {
+    const state: PlaygroundState = {
+      ...cloneState(DEFAULT_STATE), dataset: 'mnist', architecture: 'cnn', batchSize: 16, learningRate: 0.01,
+      layers: [{ ...DEFAULT_LAYER, units: 4, noise: 'spatialDropout', rate: 0.25 }, { ...DEFAULT_LAYER, units: 16, noise: 'dropout', rate: 0.25 }],
+    };
+    const t = mnistLikeTrainer(state);
+    expect(t.regularized.layers.map((l) => l.className)).toEqual(['Conv2D', 'SpatialDropout2D', 'MaxPooling2D', 'Flatten', 'Dense', 'Dropout', 'Dense']);
+    expect(t.plain.layers.map((l) => l.className)).toEqual(['Conv2D', 'MaxPooling2D', 'Flatten', 'Dense', 'Dense']);
+    await t.evaluate();
+    while (t.epoch < 4) if (await t.step()) await t.evaluate();
+    for (const m of ['plain', 'regularized'] as const) expect(t.history[4][m].trainLoss).toBeLessThan(t.history[0][m].trainLoss);
+    t.dispose();
   });
 });

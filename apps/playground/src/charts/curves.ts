@@ -21,7 +21,8 @@ export class CurveChart {
         height: 200,
         title: metric === 'loss' ? 'Loss (with the penalty)' : 'Accuracy',
         scales: { x: { time: false }, y: metric === 'accuracy' ? { range: [0, 1] } : { auto: true } },
-        axes: [{ label: 'epoch' }, { size: 50 }],
+        // epochs are whole numbers: no ticks between them
+        axes: [{ label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }, { size: 50 }],
         legend: { show: true, live: false },
         series: [
           {},

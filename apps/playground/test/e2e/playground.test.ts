@@ -86,6 +86,41 @@ describe('the playground in Chromium', () => {
     await page.close();
   });
 
+  it('MNIST convnet with SpatialDropout2D: Play trains it while the page stays responsive, both networks learn', async () => {
+    const layersText = '6:none:0:0:kernel:spatialDropout:0.2:inverted,32:l2:0:0.001:kernel:dropout:0.3:inverted';
+    const page = await openApp(browser, server.url, `?data=mnist&arch=cnn&size=600&test=0.25&batch=32&lr=0.005&layers=${layersText}`);
+    const classes = await page.evaluate(() => window.__playground.app.trainer!.regularized.layers.map((l) => l.className));
+    expect(classes).toEqual(['Conv2D', 'SpatialDropout2D', 'MaxPooling2D', 'Flatten', 'Dense', 'Dropout', 'Dense']);
+    // The longest wait of a 50 ms timer while training runs: a page that trained without yielding would
+    // hold it for the whole run. A batch of this convnet takes tens of milliseconds here.
+    const longestWait = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let last = performance.now();
+          let longest = 0;
+          const tick = () => {
+            const now = performance.now();
+            longest = Math.max(longest, now - last);
+            last = now;
+            if ((window.__playground.app.trainer?.epoch ?? 0) >= 2) resolve(longest);
+            else setTimeout(tick, 50);
+          };
+          setTimeout(tick, 50);
+        }),
+    );
+    await page.getByRole('button', { name: 'Play' }).click();
+    const wait = await longestWait;
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForFunction(() => !window.__playground.app.status.playing);
+    expect(wait).toBeLessThan(1000);
+    const history = await historyOf(page);
+    for (const m of ['plain', 'regularized'] as const) expect(history[2][m].trainLoss).toBeLessThan(0.7 * history[0][m].trainLoss);
+    expect(await canvasDrawn(page, 'canvas.digit >> nth=0')).toBe(true);
+    await screenshot(page, 'mnist-convnet');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('Download .keras, then open that file: the loaded model predicts exactly what the trained one does', async () => {
     const page = await openApp(browser, server.url, '?seed=3');
     await trainEpochs(page, 2);
