@@ -11,6 +11,7 @@ import { chromiumArgs, chromiumPath as executablePath, webgpuArgs, workspaceAlia
 export default defineConfig({
   resolve: { alias: workspaceAliases },
   test: {
+    setupFiles: ['test/setup-backends.ts'],
     include: ['test/browser/**/*.test.ts'],
     testTimeout: 300_000,
     hookTimeout: 120_000,

@@ -1,7 +1,7 @@
 import * as jax from '@jax-js/jax';
 import { createGpuBackend, type GpuBackend } from '@neurite/backend-gpu';
 import { WasmBackend } from '@neurite/backend-wasm';
-import * as nt from '@neurite/keras';
+import * as nt from 'neurite';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 

@@ -1,6 +1,6 @@
 // A small example of the tensor API alone: fit y = 3x - 2 by gradient descent with `variableGrads`, and
 // print the loss as it falls. Run it with `pnpm --filter @neurite/demo linear-regression`.
-import { getBackend, memory, randomNormal, randomUniform, scalar, setSeed, tidy, variable, variableGrads, zeros } from '@neurite/keras';
+import { getBackend, memory, randomNormal, randomUniform, scalar, setSeed, tidy, variable, variableGrads, zeros } from 'neurite';
 
 setSeed(42);
 const TRUE_W = 3;

@@ -1,7 +1,7 @@
 // The main job: train the same MLP (784-512-512-10, ReLU) on real MNIST digits twice, without
 // regularization and with Dropout 0.5 plus L2 1e-4, and compare how well each generalises.
 import { loadMnist } from '@neurite/datasets';
-import { backend, getBackend, layers, optimizers, regularizers, sequential, setSeed, type Model } from '@neurite/keras';
+import { backend, getBackend, layers, optimizers, regularizers, sequential, setSeed, type Model } from 'neurite';
 
 const EPOCHS = Number(process.env.DEMO_EPOCHS ?? 8);
 const BATCH_SIZE = 128;

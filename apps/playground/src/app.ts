@@ -1,4 +1,4 @@
-import { memory, reshape, tensor, type Model } from '@neurite/keras';
+import { memory, reshape, tensor, type Model } from 'neurite';
 import { loadDigits } from './data/mnist.js';
 import { makeTwoD, splitSet, type TwoDKind } from './data/two-d.js';
 import { Trainer, type RunData } from './train/trainer.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memory, sequential, setBackend, tensor, type Tensor } from '@neurite/keras';
+import { memory, sequential, setBackend, tensor, type Tensor } from 'neurite';
 import { makeTwoD, splitSet } from '../src/data/two-d.js';
 import { DEFAULT_LAYER, DEFAULT_STATE, NOISES, SCALINGS, cloneState, type PlaygroundState } from '../src/state.js';
 import { Trainer } from '../src/train/trainer.js';

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Message, type Metafile } from 'esbuild';
 
-/** Every published Neurite package. */
-export const PACKAGES = ['tensor', 'backend-cpu', 'backend-wasm', 'backend-gpu', 'regularizers', 'layers', 'keras', 'datasets'] as const;
+/** Every published Neurite package: the umbrella `neurite` and the scoped `@neurite/*` ones. */
+export const PACKAGES = ['neurite', '@neurite/tensor', '@neurite/backend-cpu', '@neurite/backend-wasm', '@neurite/backend-gpu', '@neurite/regularizers', '@neurite/layers', '@neurite/keras', '@neurite/datasets'] as const;
 export type PackageName = (typeof PACKAGES)[number];
 
 export interface Chunk {
@@ -30,15 +30,15 @@ export interface BundleResult {
 const here = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Bundles everything `@neurite/<name>` exports for the browser, as an app's bundler would: esbuild with
+ * Bundles everything package `name` exports for the browser, as an app's bundler would: esbuild with
  * `--bundle --platform=browser`, ESM with code splitting (so lazy imports become chunks), minified. No
  * flags, externals or shims: whatever Node-only code the package lets a bundler follow is an error here.
  */
 export async function bundlePackage(name: PackageName): Promise<BundleResult> {
-  const dir = mkdtempSync(join(tmpdir(), `neurite-bundle-${name}-`));
+  const dir = mkdtempSync(join(tmpdir(), `neurite-bundle-${name.replace('/', '-').replace('@', '')}-`));
   try {
     const entry = join(dir, 'entry.js');
-    writeFileSync(entry, `export * from '@neurite/${name}';\n`);
+    writeFileSync(entry, `export * from '${name}';\n`);
     const out = join(dir, 'out');
     let metafile: Metafile | undefined;
     let errors: Message[] = [];

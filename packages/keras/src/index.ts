@@ -1,7 +1,6 @@
 // @neurite/keras: the whole API in one import, in Keras's shape with TypeScript's naming.
-// Importing it registers the WebAssembly backend (and the CPU backend, its fallback), so a model runs
-// with no other set-up, on the fastest of them that starts.
-import '@neurite/backend-wasm';
+// It registers no backend, so an app ships only the backends it imports: the umbrella package
+// `neurite` registers the WebAssembly and CPU backends, or import '@neurite/backend-wasm' (or another).
 
 // The tensor API: tensor, tidy, setBackend, grad, ...
 export * from '@neurite/tensor';

@@ -1,4 +1,4 @@
-import { dispose, monteCarloPredict, slice, tensor, tidy, type Sequential, type Tensor } from '@neurite/keras';
+import { dispose, monteCarloPredict, slice, tensor, tidy, type Sequential, type Tensor } from 'neurite';
 import { CLASS0, CLASS1 } from './colors.js';
 
 /** The square the 2-D maps show: [-EXTENT, EXTENT]². */

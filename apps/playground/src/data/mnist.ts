@@ -1,5 +1,5 @@
 import { loadMnistFromBytes, type MnistSplit } from '@neurite/datasets';
-import { dispose, slice, tidy, type Tensor } from '@neurite/keras';
+import { dispose, slice, tidy, type Tensor } from 'neurite';
 
 let bytes: Promise<{ pixels: Uint8Array; labels: Uint8Array }> | null = null;
 

@@ -1,4 +1,4 @@
-import { SeedGenerator, normalFromWords, randomWords, uniformFromWord } from '@neurite/keras';
+import { SeedGenerator, normalFromWords, randomWords, uniformFromWord } from 'neurite';
 
 /** A seeded stream of uniforms and normals on Neurite's counter-based generator (Philox). */
 export class SeededStream {

@@ -1,4 +1,4 @@
-import { layers, optimizers, regularizers, sequential, type Layer, type Sequential } from '@neurite/keras';
+import { layers, optimizers, regularizers, sequential, type Layer, type Sequential } from 'neurite';
 import type { HiddenLayer, PlaygroundState } from '../state.js';
 
 /** What the network is fed and what it predicts. */

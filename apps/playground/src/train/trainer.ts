@@ -1,4 +1,4 @@
-import { dispose, gather, keep, tensor, tidy, type Sequential, type Tensor } from '@neurite/keras';
+import { dispose, gather, keep, tensor, tidy, type Sequential, type Tensor } from 'neurite';
 import { SeededStream } from '../data/random.js';
 import { buildModel, type ProblemShape } from '../model/build.js';
 import { plainLayers, type PlaygroundState } from '../state.js';

@@ -1,6 +1,6 @@
 import { createGpuBackend, type GpuBackend } from '@neurite/backend-gpu';
 import { WasmBackend, wasmFallbackReason } from '@neurite/backend-wasm';
-import { backend, getBackend, registerBackend, setBackend } from '@neurite/keras';
+import { backend, getBackend, registerBackend, setBackend } from 'neurite';
 import type { BackendChoice } from '../state.js';
 
 // The GPU backend's browser modes, by name; 'wasm' (the default, best first) and 'cpu' come with keras.

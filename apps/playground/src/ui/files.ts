@@ -1,4 +1,4 @@
-import { loadModel, saveModel, type Model } from '@neurite/keras';
+import { loadModel, saveModel, type Model } from 'neurite';
 
 /** Offers the model as a `.keras` download (Keras 3's format: it opens in Python with keras.saving.load_model). */
 export async function downloadModel(model: Model, fileName: string): Promise<void> {

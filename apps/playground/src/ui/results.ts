@@ -1,4 +1,4 @@
-import { monteCarloPredict, slice, tidy, type Model, type Sequential, type Tensor } from '@neurite/keras';
+import { monteCarloPredict, slice, tidy, type Model, type Sequential, type Tensor } from 'neurite';
 import { CurveChart } from '../charts/curves.js';
 import { drawMap, gridTensor, monteCarloGrid, predictGrid, probabilityPixels, uncertaintyPixels } from '../charts/decision-map.js';
 import { WeightHistogram } from '../charts/histogram.js';

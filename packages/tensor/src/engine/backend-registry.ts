@@ -104,7 +104,8 @@ export class BackendRegistry {
   private noBackendError(errors: string[]): NeuriteError {
     if (this.entries.size === 0) {
       return new NeuriteError(
-        "No backend is registered. Import one, for example `import '@neurite/backend-cpu'`, before running ops.",
+        "No backend is registered. Import `neurite` (it registers the WebAssembly and CPU backends) or a backend " +
+          "package, for example `import '@neurite/backend-wasm'`, before running ops.",
       );
     }
     return new NeuriteError(`No backend could be initialised:\n  ${errors.join('\n  ')}`);

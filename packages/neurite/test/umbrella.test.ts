@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as keras from '@neurite/keras';
+import * as neurite from 'neurite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** Runs an ES module in a fresh Node process (no backend registered by anything else) and returns its output. */
+function runModule(source: string): string {
+  return execFileSync(process.execPath, ['--input-type=module', '-e', source], { cwd: here, encoding: 'utf8' }).trim();
+}
+
+describe('neurite, the umbrella package', () => {
+  it('re-exports every export of @neurite/keras, the same objects', () => {
+    const missing = Object.keys(keras).filter((k) => !(k in neurite));
+    expect(missing).toEqual([]);
+    for (const k of Object.keys(keras)) expect((neurite as Record<string, unknown>)[k], k).toBe((keras as Record<string, unknown>)[k]);
+    expect(typeof neurite.wasmFallbackReason).toBe('function');
+  });
+
+  it('registers the backends best first: WebAssembly is the default, the CPU backend its fallback', () => {
+    expect(neurite.getBackend()).toBe('wasm');
+    expect(neurite.wasmFallbackReason()).toBeNull();
+    expect(runModule("import * as n from 'neurite'; console.log(n.getBackend())")).toBe('wasm');
+  });
+
+  it('trains a small model with no other import or set-up', async () => {
+    const { layers, regularizers, sequential, tensor } = neurite;
+    const model = sequential({
+      layers: [
+        layers.dense({ units: 8, activation: 'tanh', inputShape: [2], kernelRegularizer: regularizers.l2({ l2: 1e-3 }), kernelInitializer: { className: 'GlorotUniform', config: { seed: 1 } } }),
+        layers.dropout({ rate: 0.2, seed: 2 }),
+        layers.dense({ units: 1, kernelInitializer: { className: 'GlorotUniform', config: { seed: 3 } } }),
+      ],
+    });
+    model.compile({ optimizer: 'adam', loss: 'mse' });
+    const x = tensor([0, 0, 0, 1, 1, 0, 1, 1], [4, 2]);
+    const y = tensor([0, 1, 1, 0], [4, 1]);
+    const history = await model.fit(x, y, { epochs: 30, verbose: 0 });
+    const loss = history.history.loss as number[];
+    expect(loss[loss.length - 1]).toBeLessThan(loss[0]);
+    model.dispose();
+    neurite.dispose([x, y]);
+  });
+
+  it('@neurite/keras alone registers no backend, and says what to import', () => {
+    const out = runModule(
+      "import * as k from '@neurite/keras'; try { k.tensor([1]); console.log('ran'); } catch (e) { console.log(e.message); }",
+    );
+    expect(out).toMatch(/^No backend is registered\. Import `neurite`/);
+  });
+});
