@@ -2,7 +2,8 @@ import { NeuriteError } from '@neurite/tensor';
 import { Callback, type Logs } from './callback.js';
 import { csvLine, formatNumber } from './csv-format.js';
 import { argError, checkName, checkOptions } from './validate.js';
-import { nodeModule, type NodeFs } from '../saving/sources/index.js';
+import { nodeModule } from '../saving/sources/index.js';
+import { type NodeFs } from '../saving/sources/node-types.js';
 
 type Fs = NodeFs;
 

@@ -1,6 +1,7 @@
 import { argumentError } from '@neurite/tensor';
 import { isNode, writeFileAtomically } from '../sources/index.js';
-import { nodeModule, type NodeUrl } from '../sources/index.js';
+import { nodeModule } from '../sources/index.js';
+import { type NodeUrl } from '../sources/node-types.js';
 
 /** A save target: a file path or a file URL (Node), or nothing to only get the bytes back. */
 export type SaveTarget = string | URL | undefined;

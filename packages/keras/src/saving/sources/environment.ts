@@ -16,9 +16,3 @@ export async function nodeModule<T>(specifier: string): Promise<T> {
   const computed = specifier;
   return (await import(/* @vite-ignore */ /* webpackIgnore: true */ computed)) as T;
 }
-
-export type NodeFs = typeof import('node:fs');
-export type NodeFsPromises = typeof import('node:fs/promises');
-export type NodePath = typeof import('node:path');
-export type NodeUrl = typeof import('node:url');
-export type NodeOs = typeof import('node:os');

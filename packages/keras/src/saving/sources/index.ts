@@ -3,6 +3,5 @@
 export { readBytes, asBytes } from './read-bytes.js';
 export { writeFileAtomically } from './write-bytes.js';
 export { isNode, nodeModule } from './environment.js';
-export type { NodeFs, NodeFsPromises, NodeOs, NodePath, NodeUrl } from './environment.js';
 export { fileError, messageOf, formatShape } from './errors.js';
 export type { ByteSource, ReadOptions, SourceBytes } from './types.js';

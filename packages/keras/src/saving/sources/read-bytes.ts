@@ -4,7 +4,8 @@ import { fileError, messageOf } from './errors.js';
 import { readNodeFile } from './read-node-file.js';
 import { readStream } from './read-stream.js';
 import type { ByteSource, ReadOptions, SourceBytes } from './types.js';
-import { nodeModule, type NodeUrl } from './environment.js';
+import { nodeModule } from './environment.js';
+import { type NodeUrl } from './node-types.js';
 
 const EXPECTED = 'a file path, a URL, an ArrayBuffer or Uint8Array, or a File / Blob';
 

@@ -1,5 +1,6 @@
 import { fileError, messageOf } from './errors.js';
-import { nodeModule, type NodeFsPromises } from './environment.js';
+import { nodeModule } from './environment.js';
+import { type NodeFsPromises } from './node-types.js';
 
 /** Files above this size are read in chunks of this size, so progress can be reported. */
 const CHUNK = 8 * 1024 * 1024;

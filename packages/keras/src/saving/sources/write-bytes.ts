@@ -1,6 +1,7 @@
 import { fileError, messageOf } from './errors.js';
 import { tempNameFor } from './temp-name.js';
-import { nodeModule, type NodeFsPromises } from './environment.js';
+import { nodeModule } from './environment.js';
+import { type NodeFsPromises } from './node-types.js';
 
 /**
  * Writes `bytes` to `path` (Node) so that the file either keeps its old content or gets the whole new

@@ -2,7 +2,8 @@ import { argumentError, describeValue } from '@neurite/tensor';
 import { asBytes, isNode, readBytes } from '../sources/index.js';
 import { type FileRef, fileError, messageOf } from './errors.js';
 import type { BinaryLike, TfjsMemorySource, TfjsModelJSON, TfjsSource } from './types.js';
-import { nodeModule, type NodePath } from '../sources/index.js';
+import { nodeModule } from '../sources/index.js';
+import { type NodePath } from '../sources/node-types.js';
 
 /**
  * Where model.json and its shards come from. `ref` names model.json in errors; `readShard` takes a path

@@ -5,7 +5,8 @@ import { encodeWeights } from './encode-weights.js';
 import { messageOf } from './errors.js';
 import type { TfjsArtifacts, TfjsModelJSON } from './types.js';
 import { writeFilesAtomically } from './write-files.js';
-import { nodeModule, type NodePath, type NodeUrl } from '../sources/index.js';
+import { nodeModule } from '../sources/index.js';
+import { type NodePath, type NodeUrl } from '../sources/node-types.js';
 
 const OP = 'saveTfjsModel';
 export const SHARD_NAME = 'group1-shard1of1.bin';

@@ -1,7 +1,8 @@
 import { NeuriteError } from '@neurite/tensor';
 import { tempNameFor } from '../sources/temp-name.js';
 import { messageOf } from './errors.js';
-import { nodeModule, type NodeFsPromises, type NodePath } from '../sources/index.js';
+import { nodeModule } from '../sources/index.js';
+import { type NodeFsPromises, type NodePath } from '../sources/node-types.js';
 
 /**
  * Writes model.json and its shard into `dir` as one change as far as a crash or an error allows: every

@@ -2,7 +2,8 @@ import { NeuriteError } from '@neurite/tensor';
 import { fileError } from '../../sources/index.js';
 import { hdf5Reason, loadH5, withHdf5Errors, type H5File, type H5Runtime } from './h5wasm-module.js';
 import { describeStart, isHdf5 } from './signature.js';
-import { nodeModule, type NodeFsPromises, type NodeOs, type NodePath } from '../../sources/index.js';
+import { nodeModule } from '../../sources/index.js';
+import { type NodeFsPromises, type NodeOs, type NodePath } from '../../sources/node-types.js';
 
 let counter = 0;
 
