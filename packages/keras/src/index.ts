@@ -8,19 +8,27 @@ export * from '@neurite/tensor';
 // Layers and what configures them.
 export { layers } from './namespaces/layers.js';
 export { regularizers } from './namespaces/regularizers.js';
-export { initializers, constraints, activations, Input, Layer, LayerWeight, SymbolicTensor, monteCarloPredict } from '@neurite/layers';
-export type { LayerArgs, CallOptions, LayerShape, MonteCarloResult } from '@neurite/layers';
+export { Regularizer } from '@neurite/regularizers';
+export type { RegularizerConfig, RegularizerIdentifier } from '@neurite/regularizers';
+export {
+  initializers, constraints, activations, Input, Layer, LayerWeight, SymbolicTensor, monteCarloPredict, Initializer, Constraint,
+} from '@neurite/layers';
+export type { LayerArgs, CallOptions, LayerShape, MonteCarloResult, LayerConfig, AddWeightOptions } from '@neurite/layers';
 
 // Training.
 export { optimizers, schedules } from './optimizers/index.js';
 export type { OptimizerLike, OptimizerArgs, LearningRateSchedule } from './optimizers/index.js';
 export { losses } from './losses/index.js';
-export type { LossLike } from './losses/index.js';
+export type { LossLike, LossArgs, PerSampleLosses } from './losses/index.js';
 export { metrics } from './metrics/index.js';
 export type { MetricLike } from './metrics/index.js';
 export { callbacks } from './namespaces/callbacks.js';
 export { Callback, History } from './callbacks/index.js';
 export type { Logs, TrainParams } from './callbacks/index.js';
+
+// A downstream library's own layers, regularizers, initializers, constraints and losses, known by name.
+export { registerSerializable } from './serializable.js';
+export type { SerializableClass } from './serializable.js';
 
 // Models.
 export { Model, Sequential, model, sequential } from './models/index.js';

@@ -2,14 +2,14 @@
 export { Layer, layerArgKeys } from './engine/layer.js';
 export type { LayerArgs, CallOptions, AddWeightOptions, LayerConfig, LayerClass } from './engine/layer.js';
 export { LayerWeight } from './engine/layer-weight.js';
-export { registerLayer, getLayerClass, serializeLayer, deserializeLayer } from './engine/layer-registry.js';
+export { registerLayer, getLayerClass, serializeLayer, deserializeLayer, layerClasses } from './engine/layer-registry.js';
 export { withWeightBudget } from './engine/weight-budget.js';
 export { toSnakeCase, resetNameCounters } from './engine/naming.js';
 export type { LayerShape } from './engine/shape.js';
 export { SymbolicTensor, LayerNode } from './engine/symbolic-tensor.js';
-export { Initializer, registerInitializer, getInitializer, serializeInitializer } from './initializers/initializer.js';
+export { Initializer, registerInitializer, getInitializer, serializeInitializer, initializerClasses } from './initializers/initializer.js';
 export type { InitializerConfig, InitializerIdentifier } from './initializers/initializer.js';
-export { Constraint, registerConstraint, getConstraint, serializeConstraint } from './constraints/constraint.js';
+export { Constraint, registerConstraint, getConstraint, serializeConstraint, constraintClasses } from './constraints/constraint.js';
 export type { ConstraintConfig, ConstraintIdentifier } from './constraints/constraint.js';
 // Built-in initializers, constraints and activations (importing these registers them by name).
 export { Zeros, Ones, Constant } from './initializers/constant.js';

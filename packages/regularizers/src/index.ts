@@ -1,7 +1,7 @@
 // @neurite/regularizers: the public API.
 export { Regularizer, checkFactor } from './regularizer.js';
 export type { RegularizerConfig } from './regularizer.js';
-export { registerRegularizer, serialize, deserialize, getRegularizer } from './serialization.js';
+export { registerRegularizer, serialize, deserialize, getRegularizer, regularizerClasses } from './serialization.js';
 export type { RegularizerIdentifier, SerializedRegularizer } from './serialization.js';
 export { L1 } from './l1.js';
 export type { L1Config } from './l1.js';

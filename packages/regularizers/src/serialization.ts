@@ -1,9 +1,10 @@
-import { NeuriteError, describeValue } from '@neurite/tensor';
+import { NeuriteError, Registry, describeValue } from '@neurite/tensor';
 import { Regularizer, type RegularizerConfig } from './regularizer.js';
 
 type RegularizerClass = (new (config?: any) => Regularizer) & { className: string };
 
-const registry = new Map<string, RegularizerClass>();
+/** The registered regularizer classes by name (a downstream library may register its own here, with options). */
+export const regularizerClasses = new Registry<RegularizerClass>('regularizer');
 
 /**
  * Makes a regularizer class known to `deserialize` under its Keras class name and any string aliases
@@ -13,7 +14,7 @@ export function registerRegularizer(cls: RegularizerClass, ...aliases: string[])
   if (typeof cls !== 'function' || typeof cls.className !== 'string' || cls.className === '') {
     throw new NeuriteError('registerRegularizer: cls must be a Regularizer subclass with a static className');
   }
-  for (const name of [cls.className, ...aliases]) registry.set(name, cls);
+  regularizerClasses.register('registerRegularizer', [cls.className, ...aliases], cls);
 }
 
 /** The serialized form: Keras's class name and config (the keras package writes the file format). */
@@ -48,12 +49,7 @@ export function deserialize(id: RegularizerIdentifier): Regularizer {
     name = 'className' in id ? id.className : (id as { class_name: string }).class_name;
     config = id.config;
   }
-  const cls = typeof name === 'string' ? registry.get(name) : undefined;
-  if (!cls) {
-    throw new NeuriteError(
-      `deserialize: unknown regularizer ${JSON.stringify(name ?? id)}; known: ${[...registry.keys()].sort().join(', ')}`,
-    );
-  }
+  const cls = regularizerClasses.require('deserialize', name, name ?? id);
   return new cls(config ?? {});
 }
 

@@ -7,6 +7,8 @@ export type { DType, Shape, TypedArray, TensorLike, NestedArray } from './types.
 export { MAX_RANK, bytesPerElement, makeTypedArray, upcastDType } from './types.js';
 export { NeuriteError, argumentError, describe as describeValue } from './util/errors.js';
 export { UnknownOptionError, checkKeys, readOptionsObject, snakeToCamel } from './util/options.js';
+export { Registry } from './util/registry.js';
+export type { RegisterOptions } from './util/registry.js';
 
 // Ops
 export * from './ops/index.js';

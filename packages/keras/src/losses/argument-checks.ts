@@ -1,4 +1,4 @@
-import { NeuriteError, Tensor } from '@neurite/tensor';
+import { Tensor } from '@neurite/tensor';
 
 // One error format for the whole project: `Owner: arg must be <expected>. Received: arg=<value>`.
 import { argumentError, describeValue, readOptionsObject } from '@neurite/tensor';

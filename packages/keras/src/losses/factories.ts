@@ -2,16 +2,17 @@ import {
   BinaryCrossentropy, CategoricalCrossentropy, SparseCategoricalCrossentropy, type CrossentropyArgs,
   type SparseCategoricalCrossentropyArgs,
 } from './crossentropy.js';
-import type { LossArgs } from './loss-base.js';
+import { Loss, type LossArgs } from './loss-base.js';
 import { LossFunctionWrapper } from './loss-function-wrapper.js';
 import { Huber, MeanAbsoluteError, MeanSquaredError, type HuberArgs } from './regression.js';
-import { deserializeLoss, getLoss, serializeLoss } from './registry.js';
+import { deserializeLoss, getLoss, registerLoss, serializeLoss } from './registry.js';
 
 /**
  * The losses namespace, Keras-style: the classes (`new losses.Huber({ delta: 2 })`), camelCase factories
  * (`losses.categoricalCrossentropy({ fromLogits: true })`) and `get`/`serialize`/`deserialize`.
  */
 export const losses = {
+  Loss,
   MeanSquaredError,
   MeanAbsoluteError,
   Huber,
@@ -28,4 +29,5 @@ export const losses = {
   get: getLoss,
   serialize: serializeLoss,
   deserialize: deserializeLoss,
+  register: registerLoss,
 } as const;

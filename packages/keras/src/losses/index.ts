@@ -9,6 +9,6 @@ export { BinaryCrossentropy, CategoricalCrossentropy, SparseCategoricalCrossentr
 export type { CrossentropyArgs, SparseCategoricalCrossentropyArgs } from './crossentropy.js';
 export { LossFunctionWrapper } from './loss-function-wrapper.js';
 export type { LossFunction } from './loss-function-wrapper.js';
-export { getLoss, serializeLoss, deserializeLoss, knownLossNames, lossClassNameOf } from './registry.js';
-export type { LossConfig, LossIdentifier } from './registry.js';
+export { getLoss, serializeLoss, deserializeLoss, knownLossNames, lossClassNameOf, registerLoss, lossClasses } from './registry.js';
+export type { LossConfig, LossIdentifier, LossClass } from './registry.js';
 export { losses } from './factories.js';

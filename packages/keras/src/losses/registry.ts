@@ -1,4 +1,4 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, Registry, type RegisterOptions } from '@neurite/tensor';
 import type { LossLike } from './loss.js';
 import { camelCaseKeys, describeValue, normalizeIdentifier } from './argument-checks.js';
 import { BinaryCrossentropy, CategoricalCrossentropy, SparseCategoricalCrossentropy } from './crossentropy.js';
@@ -14,17 +14,14 @@ export interface LossConfig {
 /** Everything `getLoss` resolves: a name, a loss object, a loss function or a serialized loss. */
 export type LossIdentifier = string | LossLike | LossFunction | LossConfig;
 
-type LossFactory = (config?: Record<string, unknown>) => LossLike;
+/** A loss class as `registerLoss` takes it: constructed from its config, with Keras's class name as a static. */
+export type LossClass = (new (config?: any) => LossLike) & { className: string };
 
-/** Class name -> factory, for `{ className, config }`. */
-const classes = new Map<string, LossFactory>([
-  ['MeanSquaredError', (c) => new MeanSquaredError(c)],
-  ['MeanAbsoluteError', (c) => new MeanAbsoluteError(c)],
-  ['Huber', (c) => new Huber(c)],
-  ['BinaryCrossentropy', (c) => new BinaryCrossentropy(c)],
-  ['CategoricalCrossentropy', (c) => new CategoricalCrossentropy(c)],
-  ['SparseCategoricalCrossentropy', (c) => new SparseCategoricalCrossentropy(c)],
-]);
+/** The registered loss classes by class name, for `{ className, config }` (and model files' compile configs). */
+export const lossClasses = new Registry<LossClass>('loss class');
+const builtIns: Record<string, new (config?: any) => LossLike> = {
+  MeanSquaredError, MeanAbsoluteError, Huber, BinaryCrossentropy, CategoricalCrossentropy, SparseCategoricalCrossentropy,
+};
 
 /** Keras's loss names and aliases (snake_case; camelCase and class-name spellings match too) -> class name. */
 const names: Record<string, string> = {
@@ -42,7 +39,24 @@ const names: Record<string, string> = {
 
 const byKey = new Map<string, string>();
 for (const [name, className] of Object.entries(names)) byKey.set(normalizeIdentifier(name), className);
-for (const className of classes.keys()) byKey.set(normalizeIdentifier(className), className);
+
+/**
+ * Makes a loss class known to `getLoss`/`deserializeLoss` (and so to model files) under its static
+ * `className` and its camelCase/snake_case spellings. A downstream library registers its own this way.
+ */
+export function registerLoss(cls: LossClass): void {
+  if (typeof cls !== 'function' || typeof cls.className !== 'string' || cls.className === '') {
+    throw new NeuriteError('registerLoss: cls must be a Loss subclass with a static className');
+  }
+  addLossClass(cls.className, cls);
+}
+
+/** Registers a loss class under `className` (and its normalized spelling, for `getLoss`). */
+export function addLossClass(className: string, cls: new (config?: any) => LossLike, options?: RegisterOptions, owner = 'registerLoss'): void {
+  lossClasses.register(owner, [className], cls as LossClass, options);
+  byKey.set(normalizeIdentifier(className), className);
+}
+for (const [className, cls] of Object.entries(builtIns)) addLossClass(className, cls);
 
 /** The known loss names, as listed in error messages. */
 export function knownLossNames(): string[] {
@@ -71,7 +85,7 @@ export function getLoss(identifier: LossIdentifier): LossLike {
     if (className === undefined) {
       throw new NeuriteError(`getLoss: unknown loss '${identifier}'; known: ${knownLossNames().join(', ')}. Received: loss=${describeValue(identifier)}`);
     }
-    return (classes.get(className) as LossFactory)();
+    return new (lossClasses.require('getLoss', className))();
   }
   if (typeof identifier === 'object' && identifier !== null && typeof (identifier as LossConfig).className === 'string') {
     return deserializeLoss(identifier as LossConfig);
@@ -84,13 +98,13 @@ export function getLoss(identifier: LossIdentifier): LossLike {
 /** Rebuilds a loss from `{ className, config }` (Keras's snake_case config keys are accepted). */
 export function deserializeLoss(serialized: LossConfig): LossLike {
   const className = lossClassNameOf(serialized.className);
-  if (className === undefined || !classes.has(className)) {
+  if (className === undefined || !lossClasses.has(className)) {
     throw new NeuriteError(
-      `deserializeLoss: unknown loss class '${serialized.className}'; known: ${[...classes.keys()].join(', ')}. Received: className=${describeValue(serialized.className)}`,
+      `deserializeLoss: unknown loss class '${serialized.className}'; known: ${lossClasses.names().join(', ')}. Received: className=${describeValue(serialized.className)}`,
     );
   }
   const config = serialized.config === undefined ? undefined : camelCaseKeys(serialized.config);
-  return (classes.get(className) as LossFactory)(config);
+  return new (lossClasses.require('deserializeLoss', className))(config);
 }
 
 /** A loss's serialized form, `{ className, config }`. */

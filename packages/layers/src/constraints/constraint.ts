@@ -1,4 +1,4 @@
-import { NeuriteError, type Tensor } from '@neurite/tensor';
+import { NeuriteError, Registry, type Tensor } from '@neurite/tensor';
 
 export type ConstraintConfig = Record<string, unknown>;
 
@@ -18,10 +18,15 @@ export abstract class Constraint {
 }
 
 type ConstraintClass = (new (config?: any) => Constraint) & { className: string };
-const registry = new Map<string, ConstraintClass>();
+/** The registered constraint classes by name (a downstream library may register its own here, with options). */
+export const constraintClasses = new Registry<ConstraintClass>('constraint');
 
+/** Makes a constraint class known to `getConstraint`, under its class name and any aliases. */
 export function registerConstraint(cls: ConstraintClass, ...aliases: string[]): void {
-  for (const name of [cls.className, ...aliases]) registry.set(name, cls);
+  if (typeof cls !== 'function' || typeof cls.className !== 'string' || cls.className === '') {
+    throw new NeuriteError('registerConstraint: cls must be a Constraint subclass with a static className');
+  }
+  constraintClasses.register('registerConstraint', [cls.className, ...aliases], cls);
 }
 
 export type ConstraintIdentifier = Constraint | string | { className: string; config?: ConstraintConfig };
@@ -29,10 +34,7 @@ export type ConstraintIdentifier = Constraint | string | { className: string; co
 export function getConstraint(id: ConstraintIdentifier, owner = 'getConstraint'): Constraint {
   if (id instanceof Constraint) return id;
   const [name, config] = typeof id === 'string' ? [id, undefined] : [id?.className, id?.config];
-  const cls = typeof name === 'string' ? registry.get(name) : undefined;
-  if (!cls) {
-    throw new NeuriteError(`${owner}: unknown constraint ${JSON.stringify(name ?? id)}; known: ${[...registry.keys()].sort().join(', ')}`);
-  }
+  const cls = constraintClasses.require(owner, name, name ?? id);
   return new cls(config ?? {});
 }
 

@@ -1,4 +1,4 @@
-import { NeuriteError, type DType, type Tensor } from '@neurite/tensor';
+import { NeuriteError, Registry, type DType, type Tensor } from '@neurite/tensor';
 
 export type InitializerConfig = Record<string, unknown>;
 
@@ -18,11 +18,15 @@ export abstract class Initializer {
 }
 
 type InitializerClass = (new (config?: any) => Initializer) & { className: string };
-const registry = new Map<string, InitializerClass>();
+/** The registered initializer classes by name (a downstream library may register its own here, with options). */
+export const initializerClasses = new Registry<InitializerClass>('initializer');
 
 /** Makes an initializer class known to `getInitializer`, under its class name and any aliases. */
 export function registerInitializer(cls: InitializerClass, ...aliases: string[]): void {
-  for (const name of [cls.className, ...aliases]) registry.set(name, cls);
+  if (typeof cls !== 'function' || typeof cls.className !== 'string' || cls.className === '') {
+    throw new NeuriteError('registerInitializer: cls must be an Initializer subclass with a static className');
+  }
+  initializerClasses.register('registerInitializer', [cls.className, ...aliases], cls);
 }
 
 export type InitializerIdentifier = Initializer | string | { className: string; config?: InitializerConfig };
@@ -31,12 +35,7 @@ export type InitializerIdentifier = Initializer | string | { className: string; 
 export function getInitializer(id: InitializerIdentifier, owner = 'getInitializer'): Initializer {
   if (id instanceof Initializer) return id;
   const [name, config] = typeof id === 'string' ? [id, undefined] : [id?.className, id?.config];
-  const cls = typeof name === 'string' ? registry.get(name) : undefined;
-  if (!cls) {
-    throw new NeuriteError(
-      `${owner}: unknown initializer ${JSON.stringify(name ?? id)}; known: ${[...registry.keys()].sort().join(', ')}`,
-    );
-  }
+  const cls = initializerClasses.require(owner, name, name ?? id);
   return new cls(config ?? {});
 }
 

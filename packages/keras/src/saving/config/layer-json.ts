@@ -8,8 +8,8 @@ import { readDType } from './dtype-policy.js';
 import type { KerasFlavor } from './flavor.js';
 import { readLayerArgs, writeLayerArgs } from './layer-args.js';
 import { CLASS_ALIASES, LAYER_TABLES } from './layer-table.js';
-import { isModelClass, modelFromConfig, modelToKerasJSON } from './model-json.js';
 import { Model } from '../../models/model.js';
+import { isModelClass, nestedModels } from './nested-models.js';
 
 export type LayerFromJSONOptions = LoadOptions & { source?: string; legacy?: boolean; kerasVersion?: string };
 
@@ -62,14 +62,24 @@ function genericArgs(ctx: ReadContext, config: Record<string, unknown>): Record<
   return args;
 }
 
+type CustomLayerClass = { new (args: unknown): unknown; fromConfig?: (config: LayerConfig) => unknown };
+
+/** A layer of a class the file's reader supplies: in customObjects, or registered by a downstream library. */
 function customLayer(ctx: ReadContext, spec: { class_name: string; config: Record<string, unknown>; registered_name?: unknown }): Layer | undefined {
   const own = Object.prototype.hasOwnProperty;
   const key = [spec.registered_name, spec.class_name].find((n) => typeof n === 'string' && own.call(ctx.customObjects, n)) as string | undefined;
-  if (key === undefined) return undefined;
-  const cls = ctx.customObjects[key] as unknown as { new (args: unknown): unknown; fromConfig?: (config: LayerConfig) => unknown };
+  if (key !== undefined) return customLayerOf(ctx, spec, ctx.customObjects[key] as unknown as CustomLayerClass, `customObjects['${key}']`);
+  // registered (registerSerializable) but not one of Neurite's own: read with the generic config reader
+  const name = [spec.registered_name, spec.class_name].find(
+    (n) => typeof n === 'string' && getLayerClass(n) !== undefined && !LAYER_TABLES[n] && !isModelClass(n),
+  ) as string | undefined;
+  return name === undefined ? undefined : customLayerOf(ctx, spec, getLayerClass(name) as unknown as CustomLayerClass, `the registered class '${name}'`);
+}
+
+function customLayerOf(ctx: ReadContext, spec: { config: Record<string, unknown> }, cls: CustomLayerClass, what: string): Layer {
   const args = genericArgs(ctx, spec.config);
   const layer = withContext(ctx, () => (typeof cls.fromConfig === 'function' ? cls.fromConfig(args) : new cls(args)));
-  if (!(layer instanceof Layer)) throw readError(ctx, `customObjects['${key}'] must make a Layer (a subclass of Neurite's Layer)`);
+  if (!(layer instanceof Layer)) throw readError(ctx, `${what} must make a Layer (a subclass of Neurite's Layer)`);
   return layer;
 }
 
@@ -96,7 +106,7 @@ export function readLayer(ctxIn: ReadContext, specIn: unknown): Layer {
         : `${className} layers hold Python code, which Neurite cannot run. Pass a Neurite layer class for it in customObjects['${className}']`,
     );
   }
-  if (isModelClass(className)) return modelFromConfig(ctx, spec);
+  if (isModelClass(className)) return nestedModels().read(ctx, spec);
   const layerTable = LAYER_TABLES[className];
   const cls = getLayerClass(className);
   if (!layerTable || !cls) {
@@ -148,7 +158,7 @@ function inputLayerConfig(layer: InputLayer, flavor: KerasFlavor): Record<string
 /** One layer as Keras JSON: Keras 3's `{ module, class_name, config, registered_name, build_config }`, or `{ class_name, config }` for 'tfjs'. */
 export function layerToKerasJSON(layer: Layer, flavor: KerasFlavor = 'keras3'): KerasObjectJSON {
   if (!(layer instanceof Layer)) throw new NeuriteError(`layerToKerasJSON: expected a Layer. Received: ${describeValue(layer)}`);
-  if (layer instanceof Model) return modelToKerasJSON(layer, { flavor });
+  if (layer instanceof Model) return nestedModels().write(layer, flavor);
   const className = layer.className;
   const layerTable = LAYER_TABLES[className];
   const builtIn = layerTable !== undefined && getLayerClass(className) === layer.constructor;

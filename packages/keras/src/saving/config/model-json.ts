@@ -8,6 +8,7 @@ import type { KerasFlavor } from './flavor.js';
 import { readFunctional } from './functional-read.js';
 import { writeFunctional } from './functional-write.js';
 import { makeContext } from './layer-json.js';
+import { MODEL_CLASSES, setNestedModelCodec } from './nested-models.js';
 import { readSequential, writeSequential } from './sequential-json.js';
 import { unwrapModelJSON } from './unwrap.js';
 
@@ -21,11 +22,7 @@ export interface ModelToJSONOptions {
 /** `source` (the file, for messages) and `kerasVersion` (its metadata's) are set by the file loaders. */
 export type ModelFromJSONOptions = LoadOptions & { source?: string; kerasVersion?: string };
 
-const MODEL_CLASSES = ['Sequential', 'Functional', 'Model'];
-
-export function isModelClass(className: string): boolean {
-  return MODEL_CLASSES.includes(className);
-}
+export { isModelClass } from './nested-models.js';
 
 /** A model entry ({ class_name, config }) once unwrapped; also used for models nested as layers. */
 export function modelFromConfig(ctx: ReadContext, spec: Record<string, unknown>): Model {
@@ -53,3 +50,5 @@ export function modelToKerasJSON(model: Model, options: ModelToJSONOptions = {})
   }
   return model instanceof Sequential ? writeSequential(model, flavor) : writeFunctional(model, flavor);
 }
+
+setNestedModelCodec({ read: modelFromConfig, write: (model, flavor) => modelToKerasJSON(model, { flavor }) });
