@@ -1,5 +1,5 @@
 import { NeuriteError, checkKeys, Tensor, tidy, describeValue } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerConfig, type LayerNode, type LayerShape, type LayerWeight, type SymbolicTensor } from '@neurite/layers';
+import { Layer, registerLayer, type CallOptions, type LayerConfig, type LayerNode, type LayerShape, type LayerWeight, type SymbolicTensor } from '@neurite/layers';
 import type { TrainingModel } from '../callbacks/callback.js';
 import type { OptimizerLike } from '../optimizers/optimizer.js';
 import { compileModel, type CompileArgs, type CompiledState } from '../training/compile.js';
@@ -10,6 +10,7 @@ import { predictModel, type PredictArgs } from '../training/predict.js';
 import { testOnBatch, trainOnBatch } from '../training/on-batch.js';
 import type { ModelData } from '../training/data.js';
 import { executeGraph } from './execute.js';
+import { functionalConfig, functionalGraphFromConfig } from './functional-config.js';
 import { buildTopology, type GraphTopology } from './graph.js';
 import { summaryLines } from './summary.js';
 
@@ -287,8 +288,20 @@ export class Model extends Layer implements TrainingModel {
     return testOnBatch(this, x, y);
   }
 
+  /**
+   * The model's config in camelCase: its layers (through the layer registry, each with its calls in
+   * this model) and its input and output tensors. `Model.fromConfig(model.getConfig())` rebuilds it
+   * (with fresh weights).
+   */
   override getConfig(): LayerConfig {
-    return { name: this.name, trainable: this.trainable };
+    if (!this.graph) return { name: this.name, trainable: this.trainable, layers: [], inputLayers: [], outputLayers: [] };
+    return functionalConfig(this) as unknown as LayerConfig;
+  }
+
+  /** Rebuilds a functional model from `getConfig()`'s output (fresh weights). */
+  static override fromConfig<L extends Layer>(this: new (args: any) => L, config: LayerConfig): L {
+    const { name, trainable, inputs, outputs } = functionalGraphFromConfig(config);
+    return new this({ name, trainable, inputs, outputs });
   }
 
   /** Frees every layer's weights and the slots of an optimizer that compile made from a name. */
@@ -298,3 +311,6 @@ export class Model extends Layer implements TrainingModel {
     super.dispose();
   }
 }
+
+// Known to deserializeLayer by Keras's class name, so a model nested in a model's config rebuilds too.
+registerLayer(Model);

@@ -1,6 +1,6 @@
 import { NeuriteError, checkKeys, describeValue } from '@neurite/tensor';
 import { Input, InputLayer, Layer, SymbolicTensor, type LayerConfig, type LayerShape } from '@neurite/layers';
-import { deserializeLayer, serializeLayer } from '@neurite/layers';
+import { deserializeLayer, registerLayer, serializeLayer } from '@neurite/layers';
 import { buildTopology } from './graph.js';
 import { Model } from './model.js';
 
@@ -145,3 +145,5 @@ export class Sequential extends Model {
     return new this({ name: config.name, trainable: config.trainable, layers: items });
   }
 }
+
+registerLayer(Sequential);
