@@ -19,7 +19,7 @@ if (!fixturesExist) {
 }
 
 const MLP = 'mnist-mlp-dropout.keras';
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 /** The fixture with its config.json (and optionally metadata.json) changed by `edit`, zipped again. */
 function edited(edit: (config: Json, metadata: Json) => void): Uint8Array {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispose, memory, tensor, type Tensor } from '@neurite/tensor';
+import { dispose, memory, tensor } from '@neurite/tensor';
 import type { Model } from '../src/index.js';
 import { loadTfjsModel } from '../src/saving/tfjs/index.js';
 import { maxDifference, TOLERANCE, tfArtifacts, toFiles, values, writeFiles, type TfjsFiles } from './saving-tfjs-helpers.js';

@@ -1,9 +1,25 @@
-import type { DataId, TensorInfo } from './engine/backend.js';
-import { ENGINE } from './engine/engine.js';
+import type { Backend, DataId, TensorInfo } from './engine/backend.js';
 import type { DType, Shape, TypedArray } from './types.js';
 import { NeuriteError, argumentError } from './util/errors.js';
 import { formatValues, toNestedArray } from './util/format.js';
 import { sizeFromShape } from './util/shape.js';
+
+/**
+ * What a tensor asks of the engine that made it. The engine installs itself here when it loads, so the
+ * tensor classes need not import it (the engine imports them to make tensors).
+ */
+export interface TensorOwner {
+  backendOf(t: Tensor): Backend;
+  disposeTensor(t: Tensor): void;
+  assignVariable(v: Variable, value: Tensor): void;
+}
+
+let ENGINE: TensorOwner;
+
+/** @internal Called once, by the engine. */
+export function setTensorOwner(owner: TensorOwner): void {
+  ENGINE = owner;
+}
 
 /** @internal The engine's view of a tensor's storage; shared with the finalizer as its held value. */
 export interface TensorHandle {

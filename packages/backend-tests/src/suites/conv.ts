@@ -140,7 +140,6 @@ function permute(values: ArrayLike<number>, shape: number[], perm: number[]): Fl
 }
 
 const NHWC_TO_NCHW = [0, 3, 1, 2];
-const NCHW_TO_NHWC = [0, 2, 3, 1];
 const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 
 /** An NHWC array as the op sees it: channels-first if asked, without the batch axis if unbatched. */

@@ -91,6 +91,5 @@ export function formatEpochSummary(steps: number, target: number, elapsedSeconds
 
 /** Printable width of a line: its length without ANSI escapes. */
 export function visibleWidth(line: string): number {
-  // eslint-disable-next-line no-control-regex
   return line.replace(/\x1b\[[0-9;]*m/g, '').length;
 }

@@ -76,7 +76,7 @@ export class BackendRegistry {
   }
 
   get activeName(): string {
-    this.active;
+    void this.active; // initialises the default backend if none is active yet
     return this.name as string;
   }
 

@@ -1,4 +1,4 @@
-import { Tensor, Variable, type TensorHandle } from '../tensor.js';
+import { Tensor, Variable, setTensorOwner, type TensorHandle } from '../tensor.js';
 import { bytesPerElement, type DType, type Shape, type TypedArray } from '../types.js';
 import { NeuriteError, argumentError, describe } from '../util/errors.js';
 import { sizeFromShape } from '../util/shape.js';
@@ -389,3 +389,4 @@ export function collectTensors(value: unknown, visit: (t: Tensor) => void, seen 
 }
 
 export const ENGINE = new Engine();
+setTensorOwner(ENGINE);

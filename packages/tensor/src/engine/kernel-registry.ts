@@ -26,7 +26,6 @@ export interface KernelConfig<N extends KernelName = KernelName> {
 }
 
 /** A kernel of any name, for a backend's list of kernels (each one is checked where it is defined). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyKernelConfig = KernelConfig<any>;
 
 /**

@@ -3,7 +3,7 @@ import { registerGradient } from '../engine/kernel-registry.js';
 import type { Tensor } from '../tensor.js';
 import { activationGradient } from '../ops/elementwise/fused-activation.js';
 import { sumToShape } from '../ops/grad-util.js';
-import type { ConvAttrs, PoolAttrs } from '../kernel-names.js';
+
 import {
   avgPoolGrad, conv2dBackpropFilter, conv2dBackpropInput, conv2dKernel, depthwiseConv2dBackpropFilter,
   depthwiseConv2dBackpropInput, depthwiseConv2dKernel, maxPoolGrad,

@@ -1,7 +1,7 @@
 // Gradients of the 'elementwise' kernels, registered once for every backend. Binary kernels broadcast,
 // so each input's gradient is summed back to its own shape (sumToShape).
 import { registerGradient } from '../engine/kernel-registry.js';
-import type { ClipByValueAttrs, LeakyReluAttrs } from '../kernel-names.js';
+
 import { zerosLike } from '../ops/creation.js';
 import { sigmoid } from '../ops/elementwise/activations.js';
 import { add, div, mul, pow, sub } from '../ops/elementwise/arithmetic.js';

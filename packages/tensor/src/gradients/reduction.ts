@@ -1,6 +1,6 @@
 // Gradients of the 'reduction' kernels, registered once for every backend.
 import { registerGradient } from '../engine/kernel-registry.js';
-import type { ReduceAttrs } from '../kernel-names.js';
+
 import type { Tensor } from '../tensor.js';
 import { zeros } from '../ops/creation.js';
 import { cast } from '../ops/elementwise/cast.js';

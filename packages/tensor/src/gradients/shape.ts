@@ -1,8 +1,5 @@
 // Gradients of the 'shape' kernels, registered once for every backend.
 import { registerGradient } from '../engine/kernel-registry.js';
-import type {
-  ConcatAttrs, GatherAttrs, PadAttrs, SliceAttrs, StridedSliceAttrs, StridedSliceGradAttrs, TileAttrs, TransposeAttrs,
-} from '../kernel-names.js';
 import type { Tensor } from '../tensor.js';
 import { sumToShape } from '../ops/grad-util.js';
 import { sum } from '../ops/reduction/sum.js';

@@ -1,4 +1,4 @@
-import type { KernelConfig, PoolAttrs } from '@neurite/tensor';
+import type { KernelConfig } from '@neurite/tensor';
 import type { HostArrays } from '../../host-arrays.js';
 import { WindowTaps } from './window-taps.js';
 

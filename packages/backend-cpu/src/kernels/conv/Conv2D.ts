@@ -1,4 +1,4 @@
-import type { ConvAttrs, KernelConfig } from '@neurite/tensor';
+import type { KernelConfig } from '@neurite/tensor';
 import type { HostArrays } from '../../host-arrays.js';
 import { gemm, rowMajor } from '../linalg/gemm.js';
 import { chunkRows, im2col, isPointwise } from './im2col.js';

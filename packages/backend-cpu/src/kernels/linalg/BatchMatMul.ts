@@ -1,4 +1,4 @@
-import type { BatchMatMulAttrs, KernelConfig } from '@neurite/tensor';
+import type { KernelConfig } from '@neurite/tensor';
 import type { HostArrays } from '../../host-arrays.js';
 import { gemm, rowMajor } from './gemm.js';
 

@@ -1,4 +1,4 @@
-import type { KernelConfig, OneHotAttrs } from '@neurite/tensor';
+import type { KernelConfig } from '@neurite/tensor';
 import type { HostArrays } from '../../host-arrays.js';
 
 /** An index outside [0, depth) leaves its row all offValue. */

@@ -1,4 +1,4 @@
-import type { KernelConfig, ReshapeAttrs } from '@neurite/tensor';
+import type { KernelConfig } from '@neurite/tensor';
 
 /** Shares the input's buffer: the engine reference-counts it. */
 export const reshapeKernel: KernelConfig<'Reshape'> = {

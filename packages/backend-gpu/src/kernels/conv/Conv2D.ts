@@ -1,4 +1,4 @@
-import type { ConvAttrs, KernelConfig } from '@neurite/tensor';
+import type { KernelConfig } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { program } from '../../program.js';
 import { paddedX, releasePadded } from './conv-pad.js';

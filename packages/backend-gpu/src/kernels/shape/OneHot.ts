@@ -1,4 +1,4 @@
-import type { KernelConfig, OneHotAttrs } from '@neurite/tensor';
+import type { KernelConfig } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { divmod, program } from '../../program.js';
 

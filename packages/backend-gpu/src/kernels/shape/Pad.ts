@@ -1,4 +1,4 @@
-import type { KernelConfig, PadAttrs } from '@neurite/tensor';
+import type { KernelConfig } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { program, type Program } from '../../program.js';
 import { argList, unravelSource } from '../index-source.js';

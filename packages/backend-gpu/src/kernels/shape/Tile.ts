@@ -1,4 +1,4 @@
-import type { KernelConfig, TileAttrs } from '@neurite/tensor';
+import type { KernelConfig } from '@neurite/tensor';
 import type { GpuBackend } from '../../backend.js';
 import { runStrided, stridesOf } from './strided.js';
 

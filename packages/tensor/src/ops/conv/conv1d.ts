@@ -4,7 +4,7 @@ import type { TensorLike } from '../../types.js';
 import { argumentError } from '../../util/errors.js';
 import { convertToTensor } from '../convert.js';
 import { reshape } from '../shape/reshape.js';
-import { computeConv2DInfo, parseDataFormat, type ConvPadding } from './conv-info.js';
+import { computeConv2DInfo, parseDataFormat } from './conv-info.js';
 import { conv2dKernel } from './conv-kernels.js';
 import { readOptions } from '../elementwise/options.js';
 import {

@@ -60,7 +60,10 @@ export function stridedSlice(
     for (let i = 0; i < rank; i++) {
       const d = t.shape[i];
       if (i >= n) {
-        kBegin.push(0), kStrides.push(1), kSize.push(d), outShape.push(d);
+        kBegin.push(0);
+        kStrides.push(1);
+        kSize.push(d);
+        outShape.push(d);
         continue;
       }
       const bit = 1 << i;
@@ -69,7 +72,9 @@ export function stridedSlice(
         if (b < -d || b >= d) {
           throw argumentError('stridedSlice', `begin[${i}]`, `an index in [${-d}, ${d - 1}] for axis ${i} of size ${d} (shrinkAxisMask)`, b);
         }
-        kBegin.push(b < 0 ? b + d : b), kStrides.push(1), kSize.push(1);
+        kBegin.push(b < 0 ? b + d : b);
+        kStrides.push(1);
+        kSize.push(1);
         continue;
       }
       const s = st[i];
@@ -87,7 +92,10 @@ export function stridedSlice(
       const e = endMask & bit ? (s > 0 ? d : -1) : index(end[i], `end[${i}]`);
       const size = Math.max(0, s > 0 ? Math.ceil((e - b) / s) : Math.ceil((b - e) / -s));
       // an empty axis starts at 0 so the kernel never sees an out-of-range begin
-      kBegin.push(size === 0 ? 0 : b), kStrides.push(s), kSize.push(size), outShape.push(size);
+      kBegin.push(size === 0 ? 0 : b);
+      kStrides.push(s);
+      kSize.push(size);
+      outShape.push(size);
     }
     const out = ENGINE.runKernel('StridedSlice', [t], { begin: kBegin, strides: kStrides, size: kSize });
     return outShape.length === kSize.length ? out : reshape(out, outShape);
