@@ -1,4 +1,4 @@
-import { NeuriteError, SeedGenerator, randomWords, readOptionsObject, tensor, describeValue, type Tensor } from '@neurite/tensor';
+import { NeuriteError, randomPermutation, readOptionsObject, tensor, describeValue, type Tensor } from '@neurite/tensor';
 
 /** Pixels per digit (28 x 28) and classes. */
 export const MNIST_PIXELS = 784;
@@ -28,17 +28,6 @@ export interface RawDigits {
   labels: Int32Array;
 }
 
-/** A seeded Fisher-Yates permutation of 0..n-1 from the counter-based generator. */
-function permutation(n: number, seed: number): Int32Array {
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  const words = randomWords(new SeedGenerator(seed).next(), n);
-  for (let i = n - 1; i > 0; i--) {
-    const j = words[i] % (i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
-
 export function take(raw: RawDigits, indices: Int32Array, shape: 'flat' | 'image'): MnistSplit {
   const pixels = new Float32Array(indices.length * MNIST_PIXELS);
   const labels = new Int32Array(indices.length);
@@ -63,6 +52,6 @@ export function splitDigits(owner: string, raw: RawDigits, options: LoadMnistOpt
     throw new NeuriteError(`${owner}: shape must be 'flat' or 'image'. Received: shape=${describeValue(shape)}`);
   }
   if (!Number.isSafeInteger(seed)) throw new NeuriteError(`${owner}: seed must be an integer. Received: seed=${describeValue(seed)}`);
-  const order = permutation(n, seed);
+  const order = randomPermutation(n, seed);
   return { train: take(raw, order.subarray(0, trainSize), shape), test: take(raw, order.subarray(trainSize), shape) };
 }

@@ -11,9 +11,9 @@ export { regularizers } from './namespaces/regularizers.js';
 export { Regularizer } from '@neurite/regularizers';
 export type { RegularizerConfig, RegularizerIdentifier } from '@neurite/regularizers';
 export {
-  initializers, constraints, activations, Input, Layer, LayerWeight, SymbolicTensor, monteCarloPredict, Initializer, Constraint,
+  initializers, constraints, activations, Input, Layer, LayerWeight, SeededLayer, SymbolicTensor, monteCarloPredict, Initializer, Constraint,
 } from '@neurite/layers';
-export type { LayerArgs, CallOptions, LayerShape, MonteCarloResult, LayerConfig, AddWeightOptions } from '@neurite/layers';
+export type { LayerArgs, SeededLayerArgs, CallOptions, LayerShape, MonteCarloResult, LayerConfig, AddWeightOptions } from '@neurite/layers';
 
 // Training.
 export { optimizers, schedules } from './optimizers/index.js';

@@ -2,6 +2,8 @@
 export { Layer, layerArgKeys } from './engine/layer.js';
 export type { LayerArgs, CallOptions, AddWeightOptions, LayerConfig, LayerClass } from './engine/layer.js';
 export { LayerWeight } from './engine/layer-weight.js';
+export { SeededLayer } from './engine/seeded-layer.js';
+export type { SeededLayerArgs } from './engine/seeded-layer.js';
 export { registerLayer, getLayerClass, serializeLayer, deserializeLayer, layerClasses } from './engine/layer-registry.js';
 export { withWeightBudget } from './engine/weight-budget.js';
 export { toSnakeCase, resetNameCounters } from './engine/naming.js';

@@ -27,6 +27,7 @@ export type { MemoryInfo } from './engine/api.js';
 
 // Randomness
 export { setSeed, SeedGenerator, seedToKey, resolveSeed } from './random/seed.js';
+export { randomPermutation } from './random/permutation.js';
 export type { Seed } from './random/seed.js';
 export { philox4x32, randomWords, uniformFromWord, normalFromWords } from './random/philox.js';
 export { randomUniformValues, randomNormalValues, truncatedNormalValues, float32Below } from './random/host-values.js';

@@ -1,4 +1,4 @@
-import { SeedGenerator, normalFromWords, randomWords, uniformFromWord } from 'neurite';
+import { SeedGenerator, normalFromWords, randomPermutation, randomWords, uniformFromWord } from 'neurite';
 
 /** A seeded stream of uniforms and normals on Neurite's counter-based generator (Philox). */
 export class SeededStream {
@@ -24,12 +24,6 @@ export class SeededStream {
 
   /** A permutation of 0..n-1 (Fisher-Yates). */
   permutation(n: number): Int32Array {
-    const order = Int32Array.from({ length: n }, (_, i) => i);
-    const words = randomWords(this.generator.next(), n);
-    for (let i = n - 1; i > 0; i--) {
-      const j = words[i] % (i + 1);
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    return order;
+    return randomPermutation(n, this.generator);
   }
 }

@@ -1,7 +1,7 @@
-import { NeuriteError, dispose, type Tensor } from '@neurite/tensor';
+import { NeuriteError, SeedGenerator, dispose, randomPermutation, type Tensor } from '@neurite/tensor';
 import { CallbackList, History, ProgressBar, type Logs, type TrainParams } from '../callbacks/index.js';
 import { requireCompiled } from './arguments.js';
-import { drawSeed, permutation, sliceRows, takeBatch } from './batches.js';
+import { sliceRows, takeBatch } from './batches.js';
 import { sampleWeightsFromClasses } from './class-weight.js';
 import type { CompiledState } from './compile.js';
 import { assertFinite, normalizeData, sampleCount, type ModelData } from './data.js';
@@ -77,9 +77,16 @@ async function prepareData(owner: string, model: TrainableModel, compiled: Compi
 }
 
 /** The shuffling seed of an epoch: derived from `seed` when given, else drawn from the global generator. */
-function epochSeed(seed: number | null, epoch: number): number {
-  if (seed === null) return drawSeed();
-  return (Math.imul(seed >>> 0, 0x85ebca6b) ^ Math.imul(epoch + 1, 0x9e3779b1) ^ Math.floor(seed / 2 ** 32)) >>> 0;
+/**
+ * The sample order of `epoch`: a permutation drawn from the fit's seed (epoch e is the e-th stream of a
+ * SeedGenerator on it, so a run resumed at initialEpoch e shuffles as the whole run did), or from the
+ * global generator when there is none.
+ */
+function epochOrder(samples: number, seed: number | null, epoch: number): Int32Array {
+  if (seed === null) return randomPermutation(samples);
+  const generator = new SeedGenerator(seed);
+  generator.state = epoch;
+  return randomPermutation(samples, generator);
 }
 
 /** One batch: take the rows (in the epoch's order), run the train step, free the batch, read the losses. */
@@ -128,7 +135,7 @@ export async function fitModel(model: TrainableModel, x: ModelData, y: ModelData
     for (let epoch = opts.initialEpoch; epoch < opts.epochs; epoch++) {
       await callbacks.onEpochBegin(epoch);
       const tracker = new EpochTracker(compiled);
-      const order = opts.shuffle ? permutation(samples, epochSeed(opts.seed, epoch)) : null;
+      const order = opts.shuffle ? epochOrder(samples, opts.seed, epoch) : null;
       for (let batch = 0; batch < steps; batch++) {
         await callbacks.onTrainBatchBegin(batch);
         const start = batch * opts.batchSize;

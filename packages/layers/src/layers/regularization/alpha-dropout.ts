@@ -1,9 +1,10 @@
-import { add, cast, greaterEqual, mul, randomUniform, sub, tidy, type SeedGenerator, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
+import { add, cast, greaterEqual, mul, randomUniform, sub, tidy, type Tensor } from '@neurite/tensor';
+import { type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
+import { SeededLayer } from '../../engine/seeded-layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import type { LayerShape } from '../../engine/shape.js';
 import {
-  checkNoiseShape, checkRate, checkSeed, makeSeedGenerator, noiseShapeFor, resolveNoiseShape, singleInput,
+  checkNoiseShape, checkRate, noiseShapeFor, resolveNoiseShape, singleInput,
 } from './validate.js';
 
 /** SELU's constants (Klambauer et al. 2017), at the precision Keras writes them. */
@@ -26,15 +27,12 @@ export interface AlphaDropoutArgs extends LayerArgs {
  * negative saturation value and an affine map restores the mean 0 and variance 1 of standardised inputs.
  * Identity at inference.
  */
-export class AlphaDropout extends Layer {
+export class AlphaDropout extends SeededLayer {
   static override className = 'AlphaDropout';
   static override argKeys = layerArgKeys<AlphaDropoutArgs>({ rate: true, noiseShape: true, seed: true });
 
   readonly rate: number;
   readonly noiseShape: LayerShape | null;
-  readonly seed: number | null;
-  /** The layer's own generator when it has a seed. */
-  readonly seedGenerator: SeedGenerator | null;
 
   constructor(args: AlphaDropoutArgs) {
     super(args);
@@ -42,8 +40,6 @@ export class AlphaDropout extends Layer {
     // rate 1 would make the affine factor infinite (Keras divides by zero there), so it is rejected.
     this.rate = checkRate(cls, args?.rate, false);
     this.noiseShape = checkNoiseShape(cls, args.noiseShape);
-    this.seed = checkSeed(cls, args.seed);
-    this.seedGenerator = makeSeedGenerator(this.seed);
   }
 
   override build(inputShape: LayerShape | LayerShape[]): void {
@@ -71,7 +67,6 @@ export class AlphaDropout extends Layer {
       ...super.getConfig(),
       rate: this.rate,
       noiseShape: this.noiseShape === null ? null : [...this.noiseShape],
-      seed: this.seed,
     };
   }
 }

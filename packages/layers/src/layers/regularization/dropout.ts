@@ -1,9 +1,10 @@
-import { dropout, mul, tidy, type SeedGenerator, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
+import { dropout, mul, tidy, type Tensor } from '@neurite/tensor';
+import { type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
+import { SeededLayer } from '../../engine/seeded-layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import type { LayerShape } from '../../engine/shape.js';
 import {
-  argError, checkNoiseShape, checkRate, checkSeed, makeSeedGenerator, noiseShapeFor, resolveNoiseShape, singleInput,
+  argError, checkNoiseShape, checkRate, noiseShapeFor, resolveNoiseShape, singleInput,
 } from './validate.js';
 
 /** How kept units are scaled: in training ('inverted', Keras's default) or at inference ('inference'). */
@@ -31,29 +32,24 @@ export interface DropoutArgs extends LayerArgs {
  * Zeroes each unit with probability `rate` in training (Keras's `Dropout`). Active only when called with
  * `training: true`, so calling it in training mode at prediction time gives Monte-Carlo dropout.
  */
-export class Dropout extends Layer {
+export class Dropout extends SeededLayer {
   static override className = 'Dropout';
   static override argKeys = layerArgKeys<DropoutArgs>({ rate: true, noiseShape: true, seed: true, scaling: true });
 
   readonly rate: number;
   readonly noiseShape: LayerShape | null;
-  readonly seed: number | null;
   readonly scaling: DropoutScaling;
-  /** The layer's own generator when it has a seed: each training call draws the next mask of its sequence. */
-  readonly seedGenerator: SeedGenerator | null;
 
   constructor(args: DropoutArgs) {
     super(args);
     const cls = this.className;
     this.rate = checkRate(cls, args?.rate);
     this.noiseShape = checkNoiseShape(cls, args.noiseShape);
-    this.seed = checkSeed(cls, args.seed);
     const scaling = args.scaling ?? 'inverted';
     if (scaling !== 'inverted' && scaling !== 'inference') {
       throw argError(cls, 'scaling', "'inverted' or 'inference'", scaling);
     }
     this.scaling = scaling;
-    this.seedGenerator = makeSeedGenerator(this.seed);
   }
 
   override build(inputShape: LayerShape | LayerShape[]): void {
@@ -80,7 +76,6 @@ export class Dropout extends Layer {
       ...super.getConfig(),
       rate: this.rate,
       noiseShape: this.noiseShape === null ? null : [...this.noiseShape],
-      seed: this.seed,
       scaling: this.scaling,
     };
   }

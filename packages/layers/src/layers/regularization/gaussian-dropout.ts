@@ -1,7 +1,8 @@
-import { mul, randomNormal, tidy, type SeedGenerator, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
+import { mul, randomNormal, tidy, type Tensor } from '@neurite/tensor';
+import { type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
+import { SeededLayer } from '../../engine/seeded-layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
-import { checkRate, checkSeed, makeSeedGenerator, singleInput } from './validate.js';
+import { checkRate, singleInput } from './validate.js';
 
 export interface GaussianDropoutArgs extends LayerArgs {
   /** The drop probability this noise stands in for, in [0, 1): the noise has stddev sqrt(rate / (1 - rate)). */
@@ -14,20 +15,15 @@ export interface GaussianDropoutArgs extends LayerArgs {
  * Multiplies the inputs by noise ~ N(1, rate / (1 - rate)) in training (Keras 3's `GaussianDropout`): the
  * same mean and variance as inverted dropout at `rate`, without zeros. Identity at inference.
  */
-export class GaussianDropout extends Layer {
+export class GaussianDropout extends SeededLayer {
   static override className = 'GaussianDropout';
   static override argKeys = layerArgKeys<GaussianDropoutArgs>({ rate: true, seed: true });
 
   readonly rate: number;
-  readonly seed: number | null;
-  /** The layer's own generator when it has a seed. */
-  readonly seedGenerator: SeedGenerator | null;
 
   constructor(args: GaussianDropoutArgs) {
     super(args);
     this.rate = checkRate(this.className, args?.rate, false);
-    this.seed = checkSeed(this.className, args.seed);
-    this.seedGenerator = makeSeedGenerator(this.seed);
   }
 
   call(inputs: Tensor | Tensor[], { training }: Required<CallOptions>): Tensor {
@@ -38,7 +34,7 @@ export class GaussianDropout extends Layer {
   }
 
   override getConfig(): LayerConfig {
-    return { ...super.getConfig(), rate: this.rate, seed: this.seed };
+    return { ...super.getConfig(), rate: this.rate };
   }
 }
 

@@ -1,7 +1,8 @@
-import { add, randomNormal, tidy, type SeedGenerator, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
+import { add, randomNormal, tidy, type Tensor } from '@neurite/tensor';
+import { type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
+import { SeededLayer } from '../../engine/seeded-layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
-import { argError, checkSeed, makeSeedGenerator, singleInput } from './validate.js';
+import { argError, singleInput } from './validate.js';
 
 export interface GaussianNoiseArgs extends LayerArgs {
   /** Standard deviation of the added noise: a finite number >= 0. */
@@ -11,14 +12,11 @@ export interface GaussianNoiseArgs extends LayerArgs {
 }
 
 /** Adds zero-mean Gaussian noise of `stddev` to the inputs in training (Keras's `GaussianNoise`); identity at inference. */
-export class GaussianNoise extends Layer {
+export class GaussianNoise extends SeededLayer {
   static override className = 'GaussianNoise';
   static override argKeys = layerArgKeys<GaussianNoiseArgs>({ stddev: true, seed: true });
 
   readonly stddev: number;
-  readonly seed: number | null;
-  /** The layer's own generator when it has a seed. */
-  readonly seedGenerator: SeedGenerator | null;
 
   constructor(args: GaussianNoiseArgs) {
     super(args);
@@ -28,8 +26,6 @@ export class GaussianNoise extends Layer {
       throw argError(this.className, 'stddev', 'a finite number >= 0', stddev);
     }
     this.stddev = stddev;
-    this.seed = checkSeed(this.className, args.seed);
-    this.seedGenerator = makeSeedGenerator(this.seed);
   }
 
   call(inputs: Tensor | Tensor[], { training }: Required<CallOptions>): Tensor {
@@ -39,7 +35,7 @@ export class GaussianNoise extends Layer {
   }
 
   override getConfig(): LayerConfig {
-    return { ...super.getConfig(), stddev: this.stddev, seed: this.seed };
+    return { ...super.getConfig(), stddev: this.stddev };
   }
 }
 

@@ -1,8 +1,9 @@
-import { NeuriteError, dropout, type SeedGenerator, type Tensor } from '@neurite/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
+import { NeuriteError, dropout, type Tensor } from '@neurite/tensor';
+import { type CallOptions, type LayerArgs, type LayerConfig, layerArgKeys } from '../../engine/layer.js';
+import { SeededLayer } from '../../engine/seeded-layer.js';
 import type { LayerShape } from '../../engine/shape.js';
 import type { DataFormat } from '../core/arguments.js';
-import { argError, checkInputRank, checkRate, checkSeed, makeSeedGenerator, singleInput } from './validate.js';
+import { argError, checkInputRank, checkRate, singleInput } from './validate.js';
 
 export interface SpatialDropoutArgs extends LayerArgs {
   /** Fraction of the feature maps to drop, in [0, 1]. */
@@ -18,12 +19,9 @@ export interface SpatialDropoutArgs extends LayerArgs {
  * channel, so whole feature maps are dropped (adjacent pixels are correlated, so dropping single units
  * regularises little).
  */
-export abstract class SpatialDropout extends Layer {
+export abstract class SpatialDropout extends SeededLayer {
   readonly rate: number;
   readonly dataFormat: DataFormat;
-  readonly seed: number | null;
-  /** The layer's own generator when it has a seed. */
-  readonly seedGenerator: SeedGenerator | null;
 
   protected constructor(
     args: SpatialDropoutArgs,
@@ -38,8 +36,6 @@ export abstract class SpatialDropout extends Layer {
       throw argError(cls, 'dataFormat', "'channelsLast' or 'channelsFirst'", dataFormat);
     }
     this.dataFormat = dataFormat;
-    this.seed = checkSeed(cls, args.seed);
-    this.seedGenerator = makeSeedGenerator(this.seed);
   }
 
   override build(inputShape: LayerShape | LayerShape[]): void {
@@ -65,7 +61,7 @@ export abstract class SpatialDropout extends Layer {
   }
 
   override getConfig(): LayerConfig {
-    return { ...super.getConfig(), rate: this.rate, dataFormat: this.dataFormat, seed: this.seed };
+    return { ...super.getConfig(), rate: this.rate, dataFormat: this.dataFormat };
   }
 }
 

@@ -1,4 +1,4 @@
-import { NeuriteError, SeedGenerator, type Tensor } from '@neurite/tensor';
+import { NeuriteError, type Tensor } from '@neurite/tensor';
 import { describeShape, type LayerShape } from '../../engine/shape.js';
 
 /** Formats a received value for an error message: arrays as `[2, null]`, strings quoted. */
@@ -21,20 +21,6 @@ export function checkRate(cls: string, rate: unknown, allowOne = true): number {
   const ok = typeof rate === 'number' && rate >= 0 && (allowOne ? rate <= 1 : rate < 1);
   if (!ok) throw argError(cls, 'rate', `a number in [0, ${allowOne ? '1]' : '1)'}`, rate);
   return rate as number;
-}
-
-/** An optional integer seed; `null`/`undefined` mean "draw from the global generator". */
-export function checkSeed(cls: string, seed: unknown): number | null {
-  if (seed == null) return null;
-  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) {
-    throw argError(cls, 'seed', 'an integer (or null)', seed);
-  }
-  return seed;
-}
-
-/** The generator a layer owns when built with a seed: a new stream per call, the same sequence per run. */
-export function makeSeedGenerator(seed: number | null): SeedGenerator | null {
-  return seed === null ? null : new SeedGenerator(seed);
 }
 
 /** An optional noise shape: an array of non-negative integers and nulls (null takes the input's dim). */
