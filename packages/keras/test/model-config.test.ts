@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Input, Model, Sequential, layers, regularizers, tensor, type Tensor } from '../src/index.js';
+import { Input, Model, Sequential, layers, regularizers, tensor, type SymbolicTensor, type Tensor } from '../src/index.js';
 
 // Models own their config: getConfig() is camelCase and goes through the layer registry, and
 // fromConfig(getConfig()) rebuilds the same graph (fresh weights), with no file format involved.
@@ -22,7 +22,7 @@ describe('Model.getConfig / fromConfig', () => {
     const a = Input({ shape: [4], name: 'a' });
     const b = Input({ shape: [4], name: 'b' });
     const shared = layers.dense({ units: 3, activation: 'relu', name: 'shared', kernelRegularizer: regularizers.l2({ l2: 0.01 }) });
-    const joined = layers.concatenate({ name: 'join' }).apply([shared.apply(a), shared.apply(b)]);
+    const joined = layers.concatenate({ name: 'join' }).apply([shared.apply(a), shared.apply(b)]) as SymbolicTensor;
     const score = layers.dense({ units: 1, name: 'score' }).apply(layers.dropout({ rate: 0.5, seed: 3, name: 'drop' }).apply(joined));
     const kind = layers.dense({ units: 2, activation: 'softmax', name: 'kind' }).apply(joined);
     const model = new Model({ inputs: [a, b], outputs: [score, kind], name: 'two_by_two' });
@@ -51,7 +51,7 @@ describe('Model.getConfig / fromConfig', () => {
     const innerIn = Input({ shape: [3] });
     const inner = new Model({ inputs: innerIn, outputs: layers.dense({ units: 2, name: 'inner_dense' }).apply(innerIn), name: 'inner' });
     const x = Input({ shape: [3] });
-    const outer = new Model({ inputs: x, outputs: layers.dense({ units: 1, name: 'head' }).apply(inner.apply(x) as never), name: 'outer' });
+    const outer = new Model({ inputs: x, outputs: layers.dense({ units: 1, name: 'head' }).apply(inner.apply(x) as SymbolicTensor), name: 'outer' });
     const copy = Model.fromConfig(outer.getConfig());
     expect(copy.getConfig()).toEqual(outer.getConfig());
     copyWeights(outer, copy);
