@@ -48,6 +48,7 @@ export class GpuBackend implements Backend {
   /** Async modes: the end of the queue of kernel runs. */
   private tail: Promise<unknown> = Promise.resolve();
 
+  /** @internal Use `createGpuBackend()`. */
   constructor(gpu: GpuJsInstance, info: GpuBackendInfo) {
     this.gpu = gpu;
     this.mode = info.mode;
@@ -127,6 +128,7 @@ export class GpuBackend implements Backend {
   /**
    * Runs `prog` with `inputs` (device values, uploaded if needed) and `uniforms` (numbers), producing a
    * new buffer of `shape` and `dtype`. An empty output runs nothing.
+   * @internal The kernels' entry point.
    */
   run(prog: Program, inputs: readonly TensorInfo[], uniforms: readonly number[], shape: Shape, dtype: DType): TensorInfo {
     const size = sizeFromShape(shape);

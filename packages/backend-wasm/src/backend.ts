@@ -65,7 +65,7 @@ export class WasmBackend implements Backend, HostArrays {
   readonly threadsReason: string | null;
   /** Work below which a kernel stays on the calling thread (see WasmBackendOptions.minParallelWork). */
   readonly minParallelWork: number;
-  /** The kernels of the calling thread's instance. */
+  /** @internal The kernels of the calling thread's instance. */
   readonly exports: WasmExports;
   private readonly wasmMemory: WebAssembly.Memory;
   private readonly heap: Heap;

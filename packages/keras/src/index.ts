@@ -41,3 +41,30 @@ export {
   loadTfjsWeights, saveTfjsModel,
 } from './saving/index.js';
 export type { LoadOptions, CustomObjects, KerasObjectJSON, SaveTarget, ByteSource, TfjsArtifacts, TfjsSource } from './saving/index.js';
+
+// The types of what the namespaces hold, for annotations in apps and downstream libraries
+// (the classes themselves are reached through the namespaces: `new optimizers.Adam()`).
+export type {
+  Optimizer, SGD, Adam, AdamW, RMSprop, Adagrad, Schedule, ExponentialDecay, CosineDecay, PiecewiseConstantDecay,
+  SGDArgs, AdamArgs, AdamWArgs, RMSpropArgs, AdagradArgs, ExponentialDecayArgs, CosineDecayArgs, PiecewiseConstantDecayArgs,
+  BaseOptimizerArgs, SerializedConfig,
+} from './optimizers/index.js';
+export type {
+  Loss, MeanSquaredError, MeanAbsoluteError, Huber, BinaryCrossentropy, CategoricalCrossentropy, SparseCategoricalCrossentropy,
+  LossFunctionWrapper, HuberArgs, CrossentropyArgs, SparseCategoricalCrossentropyArgs, Reduction, LossClass, LossConfig, LossIdentifier,
+  LossFunction,
+} from './losses/index.js';
+export type {
+  Mean, MeanMetricWrapper, Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy,
+  SparseTopKCategoricalAccuracy, MeanSquaredErrorMetric, MeanAbsoluteErrorMetric, MetricArgs, BinaryAccuracyArgs, TopKArgs,
+  MetricConfig, MetricIdentifier, GetMetricOptions, MetricFunction,
+} from './metrics/index.js';
+export type {
+  CallbackList, EarlyStopping, ReduceLROnPlateau, LambdaCallback, TerminateOnNaN, CSVLogger, ProgressBar, TrainingModel,
+  EarlyStoppingArgs, ReduceLROnPlateauArgs, LambdaCallbackArgs, TerminateOnNaNArgs, CSVLoggerArgs, ProgressBarArgs, ProgressStream, MonitorMode,
+} from './callbacks/index.js';
+export type { ModelData, ClassWeight } from './training/index.js';
+export type { KerasFlavor, ModelToJSONOptions, ModelFromJSONOptions, LoadWeightsOptions, TfjsModelJSON } from './saving/index.js';
+export type { TfjsMemorySource, BinaryLike, TfjsManifestGroup, TfjsWeightSpec, TfjsWeightDType, TfjsQuantization } from './saving/tfjs/index.js';
+export type { OptimizerStateVariable, SavedStateValue, SlotLayout, SlotSpec } from './optimizers/index.js';
+export type { MaybePromise } from './callbacks/index.js';

@@ -10,9 +10,11 @@ export { toSnakeCase, resetNameCounters } from './engine/naming.js';
 export type { LayerShape } from './engine/shape.js';
 export { SymbolicTensor, LayerNode } from './engine/symbolic-tensor.js';
 export { Initializer, registerInitializer, getInitializer, serializeInitializer, initializerClasses } from './initializers/initializer.js';
-export type { InitializerConfig, InitializerIdentifier } from './initializers/initializer.js';
+export type { InitializerConfig, InitializerIdentifier, InitializerClass } from './initializers/initializer.js';
 export { Constraint, registerConstraint, getConstraint, serializeConstraint, constraintClasses } from './constraints/constraint.js';
-export type { ConstraintConfig, ConstraintIdentifier } from './constraints/constraint.js';
+export type { ConstraintConfig, ConstraintIdentifier, ConstraintClass } from './constraints/constraint.js';
+export type { DataFormat } from './layers/core/arguments.js';
+export type { KernelSpec } from './layers/convolutional/base-conv.js';
 // Built-in initializers, constraints and activations (importing these registers them by name).
 export { Zeros, Ones, Constant } from './initializers/constant.js';
 export type { ConstantConfig } from './initializers/constant.js';
@@ -22,7 +24,7 @@ export type { RandomNormalConfig, RandomUniformConfig } from './initializers/ran
 export { VarianceScaling } from './initializers/variance-scaling.js';
 export type { VarianceScalingConfig, FanMode, VarianceScalingDistribution } from './initializers/variance-scaling.js';
 export { GlorotUniform, GlorotNormal, HeNormal, HeUniform, LecunNormal, LecunUniform } from './initializers/presets.js';
-export type { SeedConfig } from './initializers/presets.js';
+export type { SeedConfig, PresetInitializerClass } from './initializers/presets.js';
 export { Orthogonal } from './initializers/orthogonal.js';
 export type { OrthogonalConfig } from './initializers/orthogonal.js';
 export { computeFans } from './initializers/fans.js';

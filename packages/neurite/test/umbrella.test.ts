@@ -17,6 +17,8 @@ describe('neurite, the umbrella package', () => {
     expect(missing).toEqual([]);
     for (const k of Object.keys(keras)) expect((neurite as Record<string, unknown>)[k], k).toBe((keras as Record<string, unknown>)[k]);
     expect(typeof neurite.wasmFallbackReason).toBe('function');
+    // and nothing else: neurite's public API is keras's (its API report, packages/keras/api) plus one function
+    expect(Object.keys(neurite).filter((k) => !(k in keras))).toEqual(['wasmFallbackReason']);
   });
 
   it('registers the backends best first: WebAssembly is the default, the CPU backend its fallback', () => {

@@ -2,7 +2,7 @@
 export { Regularizer, checkFactor } from './regularizer.js';
 export type { RegularizerConfig } from './regularizer.js';
 export { registerRegularizer, serialize, deserialize, getRegularizer, regularizerClasses } from './serialization.js';
-export type { RegularizerIdentifier, SerializedRegularizer } from './serialization.js';
+export type { RegularizerIdentifier, SerializedRegularizer, RegularizerClass } from './serialization.js';
 export { L1 } from './l1.js';
 export type { L1Config } from './l1.js';
 export { L2 } from './l2.js';

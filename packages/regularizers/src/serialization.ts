@@ -1,7 +1,7 @@
 import { NeuriteError, Registry, describeValue } from '@neurite/tensor';
 import { Regularizer, type RegularizerConfig } from './regularizer.js';
 
-type RegularizerClass = (new (config?: any) => Regularizer) & { className: string };
+export type RegularizerClass = (new (config?: any) => Regularizer) & { className: string };
 
 /** The registered regularizer classes by name (a downstream library may register its own here, with options). */
 export const regularizerClasses = new Registry<RegularizerClass>('regularizer');

@@ -16,7 +16,7 @@ export type { VariableOptions } from './ops/creation.js';
 
 // Autodiff
 export { grad, grads, valueAndGrad, valueAndGrads, variableGrads, customGrad } from './autodiff/gradients.js';
-export type { CustomGradResult } from './autodiff/gradients.js';
+export type { CustomGradResult, Fn1, FnN } from './autodiff/gradients.js';
 
 // Memory and backends
 export {
@@ -36,7 +36,7 @@ export type { RandomKey } from './random/philox.js';
 // For backend authors: the kernel contract and the shape helpers kernels need.
 export type { Backend, BackendFactory, BackendMemory, DataId, TensorInfo } from './engine/backend.js';
 export { registerKernel, getKernel, hasKernel, listKernels, unregisterKernel, registerGradient, getGradient, listGradients } from './engine/kernel-registry.js';
-export type { Attrs, AnyKernelConfig, KernelArgs, KernelFunc, KernelConfig, GradConfig, GradFunc } from './engine/kernel-registry.js';
+export type { Attrs, AnyKernelConfig, KernelArgs, KernelFunc, KernelConfig, GradConfig, GradFunc, StoredGradFunc } from './engine/kernel-registry.js';
 export * from './kernel-names.js';
 export {
   sizeFromShape, computeStrides, shapesEqual, broadcastShapes, broadcastedAxes, broadcastIndexMapper,

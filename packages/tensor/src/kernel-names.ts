@@ -203,8 +203,10 @@ export type KernelName = RequiredKernelName | OptionalKernelName;
 /** The attributes kernel `N` receives. */
 export type KernelAttrs<N extends KernelName> = KernelContract[N]['attrs'];
 
-type Repeat<T, N extends number, R extends T[] = []> = number extends N ? T[] : R['length'] extends N ? R : Repeat<T, N, [...R, T]>;
-type Arity<N extends KernelName> = KernelContract[N]['inputs'];
+/** A tuple of N Ts (the inputs of a kernel of arity N). */
+export type Repeat<T, N extends number, R extends T[] = []> = number extends N ? T[] : R['length'] extends N ? R : Repeat<T, N, [...R, T]>;
+/** The inputs a kernel takes, from its entry in the contract. */
+export type Arity<N extends KernelName> = KernelContract[N]['inputs'];
 /** The inputs of kernel `N`: a tuple of its arity (of `TensorInfo` for kernels, of `Tensor` for ops). */
 export type KernelInputs<N extends KernelName, T> = Repeat<T, Arity<N>>;
 

@@ -8,7 +8,7 @@ export type { EarlyStoppingArgs } from './early-stopping.js';
 export { ReduceLROnPlateau } from './reduce-lr-on-plateau.js';
 export type { ReduceLROnPlateauArgs } from './reduce-lr-on-plateau.js';
 export { LambdaCallback } from './lambda-callback.js';
-export type { LambdaCallbackArgs } from './lambda-callback.js';
+export type { LambdaCallbackArgs, MaybePromise } from './lambda-callback.js';
 export { TerminateOnNaN } from './terminate-on-nan.js';
 export type { TerminateOnNaNArgs } from './terminate-on-nan.js';
 export { CSVLogger } from './csv-logger.js';

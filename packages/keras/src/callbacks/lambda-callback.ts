@@ -2,7 +2,8 @@ import { NeuriteError } from '@neurite/tensor';
 import { Callback, type Logs } from './callback.js';
 import { argError, checkOptions } from './validate.js';
 
-type MaybePromise = void | Promise<void>;
+/** What a LambdaCallback hook returns: nothing, or a promise that training waits for. */
+export type MaybePromise = void | Promise<void>;
 
 /** The functions a LambdaCallback runs; each is optional and may be async. */
 export interface LambdaCallbackArgs {

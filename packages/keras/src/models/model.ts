@@ -102,11 +102,11 @@ export class Model extends Layer implements TrainingModel {
     return this.graph ? this.graph.nodes.filter((n) => n.layer === layer) : [];
   }
 
+  /** Whether training updates the weights. Freezing a model freezes every layer in it (and unfreezing unfreezes them). */
   override get trainable(): boolean {
     return super.trainable;
   }
 
-  /** Freezing a model freezes every layer in it (and unfreezing unfreezes them). */
   override set trainable(value: boolean) {
     super.trainable = value;
     for (const layer of this.layers) layer.trainable = value;

@@ -17,7 +17,7 @@ export abstract class Constraint {
   }
 }
 
-type ConstraintClass = (new (config?: any) => Constraint) & { className: string };
+export type ConstraintClass = (new (config?: any) => Constraint) & { className: string };
 /** The registered constraint classes by name (a downstream library may register its own here, with options). */
 export const constraintClasses = new Registry<ConstraintClass>('constraint');
 

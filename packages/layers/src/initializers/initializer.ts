@@ -17,7 +17,7 @@ export abstract class Initializer {
   }
 }
 
-type InitializerClass = (new (config?: any) => Initializer) & { className: string };
+export type InitializerClass = (new (config?: any) => Initializer) & { className: string };
 /** The registered initializer classes by name (a downstream library may register its own here, with options). */
 export const initializerClasses = new Registry<InitializerClass>('initializer');
 

@@ -3,8 +3,10 @@ import { Tensor, type Variable } from '../tensor.js';
 import { NeuriteError, argumentError } from '../util/errors.js';
 import { convertToTensor } from '../ops/convert.js';
 
-type Fn1 = (x: Tensor) => Tensor;
-type FnN = (...xs: Tensor[]) => Tensor;
+/** A function of one tensor to a tensor, as `grad` differentiates. */
+export type Fn1 = (x: Tensor) => Tensor;
+/** A function of several tensors to a tensor, as `grads` differentiates. */
+export type FnN = (...xs: Tensor[]) => Tensor;
 
 function checkFn(op: string, f: unknown): void {
   if (typeof f !== 'function') throw argumentError(op, 'f', 'a function', f);

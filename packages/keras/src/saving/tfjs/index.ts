@@ -2,4 +2,4 @@
 export { loadTfjsModel } from './load-model.js';
 export { loadTfjsWeights } from './load-tfjs-weights.js';
 export { saveTfjsModel } from './save-model.js';
-export type { BinaryLike, TfjsArtifacts, TfjsManifestGroup, TfjsMemorySource, TfjsModelJSON, TfjsSource, TfjsWeightSpec } from './types.js';
+export type { BinaryLike, TfjsArtifacts, TfjsManifestGroup, TfjsMemorySource, TfjsModelJSON, TfjsSource, TfjsWeightSpec, TfjsWeightDType, TfjsQuantization } from './types.js';
