@@ -70,12 +70,14 @@ export abstract class Optimizer implements OptimizerLike {
     return this.steps;
   }
 
-  /** The learning rate as configured: a number or a schedule. */
+  /**
+   * The learning rate as configured: a number or a schedule. Setting it replaces it; as in Keras, an
+   * optimizer built with a schedule only accepts another schedule.
+   */
   get learningRate(): number | LearningRateSchedule {
     return this.lr;
   }
 
-  /** Sets a new learning rate; as in Keras, one built with a schedule only accepts another schedule. */
   set learningRate(value: number | LearningRateSchedule) {
     const checked = checkLearningRate(this.className, value);
     if (isSchedule(this.lr) && !isSchedule(checked)) {
