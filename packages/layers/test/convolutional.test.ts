@@ -246,7 +246,7 @@ describe('Conv argument and input checks', () => {
   it('rejects bad constructor arguments, naming them', () => {
     expect(() => new Conv2D({ filters: 0, kernelSize: 3 })).toThrow('Conv2D: filters must be a positive integer. Received: filters=0');
     expect(() => new Conv2D({ filters: 2, kernelSize: 0 })).toThrow(/Conv2D: kernelSize must be .*Received: kernelSize=0/);
-    expect(() => new Conv2D({ filters: 2, kernelSize: [2, 2, 2] })).toThrow(/Received: kernelSize=\[2, 2, 2\]/);
+    expect(() => new Conv2D({ filters: 2, kernelSize: [2, 2, 2] })).toThrow(/Received: kernelSize=\[2,2,2\]/);
     expect(() => new Conv1D({ filters: 2, kernelSize: 2, strides: -1 })).toThrow(/Conv1D: strides must be .*Received: strides=-1/);
     expect(() => new Conv2D({ filters: 2, kernelSize: 2, padding: 'causal' })).toThrow(/Conv2D: padding must be 'valid' or 'same'. Received: padding='causal'/);
     expect(() => new Conv2D({ filters: 2, kernelSize: 2, padding: 'full' as never })).toThrow(/Received: padding='full'/);

@@ -202,13 +202,13 @@ describe('SpatialDropout1D/2D/3D', () => {
 
   it('check the input rank (3, 4, 5), the rate, the seed and the data format', () => {
     expect(() => new SpatialDropout1D({ rate: 0.5 }).apply(tensor([[1, 2]]), TRAIN)).toThrow(
-      'SpatialDropout1D: expected an input of rank 3. Received: inputShape=[1, 2]',
+      'SpatialDropout1D: expected an input of rank 3. Received: inputShape=[1,2]',
     );
     expect(() => new SpatialDropout2D({ rate: 0.5 }).apply(tensor([[[1, 2]]]), TRAIN)).toThrow(
-      'SpatialDropout2D: expected an input of rank 4. Received: inputShape=[1, 1, 2]',
+      'SpatialDropout2D: expected an input of rank 4. Received: inputShape=[1,1,2]',
     );
     expect(() => new SpatialDropout3D({ rate: 0.5 }).apply(tensor([[[[1, 2]]]]))).toThrow(
-      'SpatialDropout3D: expected an input of rank 5. Received: inputShape=[1, 1, 1, 2]',
+      'SpatialDropout3D: expected an input of rank 5. Received: inputShape=[1,1,1,2]',
     );
     // Also after the layer was built with a good input.
     const built = new SpatialDropout1D({ rate: 0.5 });

@@ -128,7 +128,7 @@ describe('BatchNormalization semantics', () => {
   it('rejects bad arguments and inputs', () => {
     expect(() => new BatchNormalization({ momentum: 1.5 })).toThrow('BatchNormalization: momentum must be a number in [0, 1]. Received: momentum=1.5');
     expect(() => new BatchNormalization({ epsilon: 0 })).toThrow(/BatchNormalization: epsilon must be a number in \(0, Infinity\). Received: epsilon=0/);
-    expect(() => new BatchNormalization({ axis: [1, 2] as never })).toThrow(/BatchNormalization: axis must be an integer. Received: axis=\[1, 2\]/);
+    expect(() => new BatchNormalization({ axis: [1, 2] as never })).toThrow(/BatchNormalization: axis must be an integer. Received: axis=\[1,2\]/);
     expect(() => new BatchNormalization({ center: 'no' as never })).toThrow(/Received: center='no'/);
     expect(() => new BatchNormalization({ axis: 3 }).apply(tensor([1, 2], [1, 2]))).toThrow(/axis 3 is out of range for an input of rank 2.*Received: shape=\[1, 2\]/);
     expect(() => new BatchNormalization().computeOutputShape([null, null])).toThrow(/size of axis -1 must be known/);

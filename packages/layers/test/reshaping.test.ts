@@ -50,8 +50,8 @@ describe('Reshape', () => {
     expect(layer.computeOutputShape([null, 3, 4])).toEqual([null, 3, 4]);
     expect(() => layer.computeOutputShape([null, 5])).toThrow("Reshape: the input's 5 elements per sample cannot be reshaped to targetShape [-1, 4]. Received: shape=[null, 5]");
     expect(() => new Reshape({ targetShape: [3, 3] }).apply(tensor([1, 2, 3, 4], [1, 4]))).toThrow(/cannot be reshaped.*Received: shape=\[1, 4\]/);
-    expect(() => new Reshape({ targetShape: [-1, -1] })).toThrow('Reshape: targetShape must be an array of positive integers with at most one -1. Received: targetShape=[-1, -1]');
-    expect(() => new Reshape({ targetShape: [0, 2] })).toThrow(/Received: targetShape=\[0, 2\]/);
+    expect(() => new Reshape({ targetShape: [-1, -1] })).toThrow('Reshape: targetShape must be an array of positive integers with at most one -1. Received: targetShape=[-1,-1]');
+    expect(() => new Reshape({ targetShape: [0, 2] })).toThrow(/Received: targetShape=\[0,2\]/);
     expect(() => new Reshape({} as never)).toThrow(/Received: targetShape=undefined/);
     expect(new Reshape({ targetShape: [-1, 2] }).getConfig()).toMatchObject({ targetShape: [-1, 2] });
   });

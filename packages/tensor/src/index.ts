@@ -8,6 +8,10 @@ export { MAX_RANK, bytesPerElement, makeTypedArray, upcastDType } from './types.
 export { NeuriteError, argumentError, describe as describeValue } from './util/errors.js';
 export { UnknownOptionError, checkKeys, readOptionsObject, snakeToCamel } from './util/options.js';
 export { Registry } from './util/registry.js';
+export {
+  checkBoolean, checkFinite, checkPositive, checkNonNegative, checkNumberInRange, checkInteger, checkPositiveInt, checkNonEmptyString,
+  checkOneOf, checkOptionalSeed, checkConfig, normalizeIdentifier, camelCaseKeys,
+} from './util/checks.js';
 export type { RegisterOptions } from './util/registry.js';
 
 // Ops

@@ -1,31 +1,10 @@
-import { NeuriteError, argumentError, readOptionsObject } from '@neurite/tensor';
+import { argumentError as argError, checkNonEmptyString, checkPositive, readOptionsObject } from '@neurite/tensor';
 import type { LearningRateSchedule } from './optimizer.js';
 
-// Argument checks shared by the optimizers and schedules. Each rejects (never clamps) with a message in
-// Neurite's form: `Owner: arg must be <expected>. Received: arg=<value>`.
-
-/** The NeuriteError for a bad argument. */
-export function argError(owner: string, arg: string, expected: string, received: unknown): NeuriteError {
-  return argumentError(owner, arg, expected, received);
-}
-
-/** A finite number > 0. */
-export function checkPositive(owner: string, arg: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw argError(owner, arg, 'a finite number > 0', value);
-  return value;
-}
-
-/** A finite number >= 0. */
-export function checkNonNegative(owner: string, arg: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw argError(owner, arg, 'a finite number >= 0', value);
-  return value;
-}
-
-/** A finite number (any sign). */
-export function checkFinite(owner: string, arg: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw argError(owner, arg, 'a finite number', value);
-  return value;
-}
+// The optimizers' and schedules' argument checks: the shared ones from the tensor core, and those only
+// they need. Each rejects (never clamps): `Owner: arg must be <expected>. Received: arg=<value>`.
+export { argError };
+export { checkPositive, checkNonNegative, checkFinite, checkInteger, checkBoolean } from '@neurite/tensor';
 
 /** A number in [0, 1) (`closed` false) or [0, 1] (`closed` true). */
 export function checkUnit(owner: string, arg: string, value: unknown, closed: boolean): number {
@@ -34,22 +13,9 @@ export function checkUnit(owner: string, arg: string, value: unknown, closed: bo
   return value as number;
 }
 
-/** An integer >= `min`. */
-export function checkInteger(owner: string, arg: string, value: unknown, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw argError(owner, arg, `an integer >= ${min}`, value);
-  return value;
-}
-
-/** A boolean. */
-export function checkBoolean(owner: string, arg: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw argError(owner, arg, 'a boolean', value);
-  return value;
-}
-
-/** A non-empty string. */
+/** A non-empty name. */
 export function checkName(owner: string, value: unknown): string {
-  if (typeof value !== 'string' || value.length === 0) throw argError(owner, 'name', 'a non-empty string', value);
-  return value;
+  return checkNonEmptyString(owner, 'name', value);
 }
 
 /** `null`/`undefined` (unset) or a finite number > 0. */

@@ -4,8 +4,9 @@ export class NeuriteError extends Error {
 }
 
 /**
- * Formats a received value for an error message: arrays as `[2,3]`, strings quoted, tensors by shape and
- * dtype, functions by name, plain objects as JSON, class instances by class name.
+ * Formats a received value for an error message, the one value formatter of the project: arrays as
+ * `[2,null]`, strings quoted, tensors by shape and dtype, typed arrays by kind and length, functions
+ * by name, plain objects as JSON, class instances by class name.
  */
 export function describe(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(describe).join(',')}]`;

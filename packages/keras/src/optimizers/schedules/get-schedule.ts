@@ -1,4 +1,4 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, normalizeIdentifier } from '@neurite/tensor';
 import type { LearningRateSchedule } from '../optimizer.js';
 import { argError, isSchedule } from '../validate.js';
 import { CosineDecay, type CosineDecayArgs } from './cosine-decay.js';
@@ -6,9 +6,7 @@ import { ExponentialDecay, type ExponentialDecayArgs } from './exponential-decay
 import { PiecewiseConstantDecay, type PiecewiseConstantDecayArgs } from './piecewise-constant-decay.js';
 
 /** Identifier normalisation shared with getOptimizer: case- and underscore-insensitive. */
-export function normalizeIdentifier(name: string): string {
-  return name.toLowerCase().replace(/_/g, '');
-}
+export { normalizeIdentifier };
 
 const SCHEDULES: Record<string, (config: Record<string, unknown>) => LearningRateSchedule> = {
   exponentialdecay: (c) => new ExponentialDecay(c as unknown as ExponentialDecayArgs),

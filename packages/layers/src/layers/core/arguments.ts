@@ -1,6 +1,6 @@
 // Argument checks and weight-option helpers shared by the core, convolutional, pooling, reshaping and
 // normalization layers. Every check throws `Cls: arg must be <expected>. Received: arg=<value>`.
-import { NeuriteError, type Tensor } from '@neurite/tensor';
+import { NeuriteError, argumentError, checkOneOf as checkOneOfShared, describeValue, type Tensor } from '@neurite/tensor';
 import { getRegularizer, serialize, type Regularizer, type RegularizerIdentifier } from '@neurite/regularizers';
 import {
   getConstraint, serializeConstraint, type Constraint, type ConstraintIdentifier,
@@ -10,47 +10,13 @@ import {
 } from '../../initializers/initializer.js';
 import { describeShape, isShapeList, type LayerShape } from '../../engine/shape.js';
 
-/** Formats a received value: arrays as `[2, null]`, strings quoted, objects as JSON. */
-export function show(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
-  if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'function') return value.name ? `function ${value.name}` : 'an anonymous function';
-  if (value !== null && typeof value === 'object') {
-    try {
-      return JSON.stringify(value);
-    } catch {
-      return String(value);
-    }
-  }
-  return String(value);
-}
-
-/** `Cls: arg must be <expected>. Received: arg=<value>`. */
-export function argError(cls: string, arg: string, expected: string, received: unknown): NeuriteError {
-  return new NeuriteError(`${cls}: ${arg} must be ${expected}. Received: ${arg}=${show(received)}`);
-}
+/** `Cls: arg must be <expected>. Received: arg=<value>` (the tensor core's one form). */
+export const argError = argumentError;
+export { checkPositiveInt, checkBoolean, checkInteger } from '@neurite/tensor';
 
 /** True for an integer >= 1. */
 export function isPositiveInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1;
-}
-
-/** An integer >= 1, else an error naming `arg`. */
-export function checkPositiveInt(cls: string, arg: string, v: unknown): number {
-  if (!isPositiveInt(v)) throw argError(cls, arg, 'a positive integer', v);
-  return v;
-}
-
-/** A boolean, else an error naming `arg`. */
-export function checkBoolean(cls: string, arg: string, v: unknown): boolean {
-  if (typeof v !== 'boolean') throw argError(cls, arg, 'a boolean', v);
-  return v;
-}
-
-/** An integer (any sign), else an error naming `arg`. */
-export function checkInteger(cls: string, arg: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw argError(cls, arg, 'an integer', v);
-  return v;
 }
 
 /** A finite number in [lo, hi] (or (lo, hi] when `openLow`). */
@@ -73,8 +39,7 @@ export function checkTuple(cls: string, arg: string, v: unknown, n: number): num
 
 /** One of a few allowed strings. */
 export function checkOneOf<T extends string>(cls: string, arg: string, v: unknown, allowed: readonly T[]): T {
-  if (!allowed.includes(v as T)) throw argError(cls, arg, allowed.map((a) => `'${a}'`).join(' or '), v);
-  return v as T;
+  return checkOneOfShared(cls, arg, v, allowed, ' or ');
 }
 
 /** Keras's `data_format`, in camelCase. */
@@ -135,7 +100,7 @@ export function resolveRegularizer(cls: string, arg: string, id: RegularizerIden
   try {
     return getRegularizer(id);
   } catch (e) {
-    throw new NeuriteError(`${cls}: ${arg}: ${(e as Error).message}. Received: ${arg}=${show(id)}`);
+    throw new NeuriteError(`${cls}: ${arg}: ${(e as Error).message}. Received: ${arg}=${describeValue(id)}`);
   }
 }
 

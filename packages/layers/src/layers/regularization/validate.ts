@@ -1,17 +1,8 @@
-import { NeuriteError, type Tensor } from '@neurite/tensor';
+import { NeuriteError, argumentError, describeValue, type Tensor } from '@neurite/tensor';
 import { describeShape, type LayerShape } from '../../engine/shape.js';
 
-/** Formats a received value for an error message: arrays as `[2, null]`, strings quoted. */
-function show(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
-  if (typeof value === 'string') return `'${value}'`;
-  return String(value);
-}
-
-/** `Cls: arg must be <expected>. Received: arg=<value>`, the message every check below throws. */
-export function argError(cls: string, arg: string, expected: string, received: unknown): NeuriteError {
-  return new NeuriteError(`${cls}: ${arg} must be ${expected}. Received: ${arg}=${show(received)}`);
-}
+/** `Cls: arg must be <expected>. Received: arg=<value>` (the tensor core's one form). */
+export const argError = argumentError;
 
 /**
  * A drop rate: a number in [0, 1], or in [0, 1) where `allowOne` is false (Gaussian and alpha dropout divide
@@ -62,7 +53,7 @@ export function checkInputRank(cls: string, inputShape: unknown, rank: number): 
   const ok = Array.isArray(inputShape) && !inputShape.some(Array.isArray) && inputShape.length === rank;
   if (!ok) {
     throw new NeuriteError(
-      `${cls}: expected an input of rank ${rank}. Received: inputShape=${show(inputShape)}`,
+      `${cls}: expected an input of rank ${rank}. Received: inputShape=${describeValue(inputShape)}`,
     );
   }
 }
