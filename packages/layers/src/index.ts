@@ -37,7 +37,7 @@ export { NonNeg } from './constraints/non-neg.js';
 export { MinMaxNorm } from './constraints/min-max-norm.js';
 export type { MinMaxNormConfig } from './constraints/min-max-norm.js';
 export { constraints } from './constraints/factories.js';
-export { getActivation, serializeActivation, registerActivation } from './activations/activation-registry.js';
+export { getActivation, serializeActivation, registerActivation, activationFunctions } from './activations/activation-registry.js';
 export type { Activation, ActivationFunction } from './activations/activation-registry.js';
 export { activations } from './activations/functions.js';
 export * from './layers/regularization/index.js';

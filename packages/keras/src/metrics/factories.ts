@@ -4,7 +4,7 @@ import {
 import { Mean, MeanMetricWrapper } from './mean.js';
 import type { MetricArgs } from './metric-base.js';
 import { MeanAbsoluteError, MeanSquaredError } from './regression.js';
-import { deserializeMetric, getMetric } from './registry.js';
+import { deserializeMetric, getMetric, registerMetric } from './registry.js';
 import { SparseTopKCategoricalAccuracy, TopKCategoricalAccuracy, type TopKArgs } from './top-k.js';
 
 /**
@@ -33,4 +33,5 @@ export const metrics = {
   mean: (args?: MetricArgs) => new Mean(args),
   get: getMetric,
   deserialize: deserializeMetric,
+  register: registerMetric,
 } as const;

@@ -11,6 +11,6 @@ export type { BinaryAccuracyArgs } from './accuracy.js';
 export { TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy } from './top-k.js';
 export type { TopKArgs } from './top-k.js';
 export { MeanSquaredError as MeanSquaredErrorMetric, MeanAbsoluteError as MeanAbsoluteErrorMetric } from './regression.js';
-export { getMetric, deserializeMetric, knownMetricNames } from './registry.js';
-export type { MetricConfig, MetricIdentifier, GetMetricOptions } from './registry.js';
+export { getMetric, deserializeMetric, knownMetricNames, registerMetric, metricClasses } from './registry.js';
+export type { MetricConfig, MetricIdentifier, GetMetricOptions, MetricClass } from './registry.js';
 export { metrics } from './factories.js';

@@ -1,4 +1,4 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, Registry, normalizeIdentifier as normalize } from '@neurite/tensor';
 import { camelCaseKeys, describeValue, normalizeIdentifier } from '../losses/argument-checks.js';
 import { lossClassNameOf, type LossIdentifier } from '../losses/registry.js';
 import type { MetricLike } from './metric.js';
@@ -21,18 +21,16 @@ export interface GetMetricOptions {
   loss?: LossIdentifier;
 }
 
-type MetricFactory = (config?: Record<string, unknown>) => MetricLike;
+/** A metric class as the registry holds it: constructed from its config. */
+export type MetricClass = new (config?: any) => MetricLike;
 
-const classes = new Map<string, MetricFactory>([
-  ['Accuracy', (c) => new Accuracy(c)],
-  ['BinaryAccuracy', (c) => new BinaryAccuracy(c)],
-  ['CategoricalAccuracy', (c) => new CategoricalAccuracy(c)],
-  ['SparseCategoricalAccuracy', (c) => new SparseCategoricalAccuracy(c)],
-  ['TopKCategoricalAccuracy', (c) => new TopKCategoricalAccuracy(c)],
-  ['SparseTopKCategoricalAccuracy', (c) => new SparseTopKCategoricalAccuracy(c)],
-  ['MeanSquaredError', (c) => new MeanSquaredError(c)],
-  ['MeanAbsoluteError', (c) => new MeanAbsoluteError(c)],
-]);
+/** The metric classes by Keras class name, for `{ className, config }` and names. */
+export const metricClasses = new Registry<MetricClass>('metric class');
+const builtIns: Record<string, MetricClass> = {
+  Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy,
+  MeanSquaredError, MeanAbsoluteError,
+};
+for (const [className, cls] of Object.entries(builtIns)) metricClasses.register('registerMetric', [className], cls);
 
 /** Keras's metric names and aliases (snake_case; camelCase spellings match too) -> class name. */
 const names: Record<string, string> = {
@@ -52,7 +50,16 @@ const ACCURACY_NAMES = ['accuracy', 'acc'];
 
 const byKey = new Map<string, string>();
 for (const [name, className] of Object.entries(names)) byKey.set(normalizeIdentifier(name), className);
-for (const className of classes.keys()) if (className !== 'Accuracy') byKey.set(normalizeIdentifier(className), className);
+for (const className of metricClasses.names()) if (className !== 'Accuracy') byKey.set(normalizeIdentifier(className), className);
+
+/**
+ * Makes a metric class known to `getMetric`/`deserializeMetric` (and compile configs in files) under
+ * `className` and its camelCase/snake_case spellings.
+ */
+export function registerMetric(className: string, cls: MetricClass): void {
+  metricClasses.register('registerMetric', [className], cls);
+  byKey.set(normalize(className), className);
+}
 
 /** The known metric names, as listed in error messages. */
 export function knownMetricNames(): string[] {
@@ -112,7 +119,7 @@ export function getMetric(identifier: MetricIdentifier, options: GetMetricOption
         `getMetric: unknown metric '${identifier}'; known: ${knownMetricNames().join(', ')}. Received: metric=${describeValue(identifier)}`,
       );
     }
-    return (classes.get(className) as MetricFactory)({ name: identifier });
+    return new (metricClasses.require('getMetric', className))({ name: identifier });
   }
   if (typeof identifier === 'object' && identifier !== null && typeof (identifier as MetricConfig).className === 'string') {
     return deserializeMetric(identifier as MetricConfig);
@@ -124,11 +131,11 @@ export function getMetric(identifier: MetricIdentifier, options: GetMetricOption
 
 /** Rebuilds a metric from `{ className, config }` (Keras's snake_case config keys are accepted). */
 export function deserializeMetric(serialized: MetricConfig): MetricLike {
-  const factory = classes.get(serialized.className);
-  if (factory === undefined) {
+  const cls = metricClasses.get(serialized?.className);
+  if (cls === undefined) {
     throw new NeuriteError(
-      `deserializeMetric: unknown metric class '${serialized.className}'; known: ${[...classes.keys()].join(', ')}. Received: className=${describeValue(serialized.className)}`,
+      `deserializeMetric: unknown metric class '${serialized?.className}'; known: ${Object.keys(builtIns).concat(metricClasses.names().filter((n) => !(n in builtIns))).join(', ')}. Received: className=${describeValue(serialized?.className)}`,
     );
   }
-  return factory(serialized.config === undefined ? undefined : camelCaseKeys(serialized.config));
+  return new cls(serialized.config === undefined ? undefined : camelCaseKeys(serialized.config));
 }

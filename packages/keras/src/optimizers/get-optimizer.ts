@@ -1,4 +1,4 @@
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError, Registry } from '@neurite/tensor';
 import { Adagrad } from './adagrad.js';
 import { Adam } from './adam.js';
 import { AdamW } from './adamw.js';
@@ -9,16 +9,13 @@ import { getSchedule, normalizeIdentifier } from './schedules/get-schedule.js';
 import { SGD } from './sgd.js';
 import { argError } from './validate.js';
 
-type OptimizerClass = new (args?: Record<string, unknown>) => Optimizer;
+/** An optimizer class as the registry holds it. */
+export type OptimizerClass = new (args?: Record<string, unknown>) => Optimizer;
 
 /** Optimizers by normalised name; the lower-case Keras class names double as the string aliases. */
-const OPTIMIZERS: Record<string, OptimizerClass> = {
-  sgd: SGD as OptimizerClass,
-  adam: Adam as OptimizerClass,
-  adamw: AdamW as OptimizerClass,
-  rmsprop: RMSprop as OptimizerClass,
-  adagrad: Adagrad as OptimizerClass,
-};
+export const optimizerClasses = new Registry<OptimizerClass>('optimizer');
+const builtIns: [string, unknown][] = [['sgd', SGD], ['adam', Adam], ['adamw', AdamW], ['rmsprop', RMSprop], ['adagrad', Adagrad]];
+for (const [name, cls] of builtIns) optimizerClasses.register('registerOptimizer', [name], cls as OptimizerClass);
 
 const KNOWN = "'sgd', 'adam', 'adamw', 'rmsprop', 'adagrad' (or the class names SGD, Adam, AdamW, RMSprop, Adagrad)";
 
@@ -27,7 +24,7 @@ function isOptimizerLike(value: unknown): value is OptimizerLike {
 }
 
 function classFor(name: string): OptimizerClass {
-  const cls = OPTIMIZERS[normalizeIdentifier(name)];
+  const cls = optimizerClasses.get(normalizeIdentifier(name));
   if (!cls) throw new NeuriteError(`getOptimizer: unknown optimizer '${name}'. Known optimizers: ${KNOWN}`);
   return cls;
 }

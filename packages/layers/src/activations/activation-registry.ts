@@ -1,4 +1,4 @@
-import { NeuriteError, type FusedActivation, type Tensor } from '@neurite/tensor';
+import { NeuriteError, Registry, type FusedActivation, type Tensor } from '@neurite/tensor';
 import { describeValue } from '../initializers/argument-checks.js';
 import {
   elu, exponential, gelu, hardSigmoid, leakyRelu, linear, logSoftmax, relu, relu6, selu, sigmoid, silu, softmax,
@@ -12,7 +12,7 @@ export type ActivationFunction = (x: Tensor) => Tensor;
 export type Activation = ActivationFunction & { readonly activationName: string };
 
 /** Canonical (Keras snake_case) name -> function. */
-const byName = new Map<string, ActivationFunction>();
+export const activationFunctions = new Registry<ActivationFunction>('activation');
 /** Every accepted spelling -> canonical name. */
 const aliases = new Map<string, string>();
 /** Function -> canonical name, so `serializeActivation` works on the bare functions too. */
@@ -29,7 +29,14 @@ export function registerActivation(name: string, fn: ActivationFunction, ...extr
   if (typeof fn !== 'function') {
     throw new NeuriteError(`registerActivation: fn must be a function. Received: fn=${describeValue(fn)}`);
   }
-  byName.set(name, fn);
+  // a second function under a taken name or spelling is an error (a layer saved with it would load the other one)
+  for (const alias of extraNames) {
+    const held = aliases.get(alias);
+    if (held !== undefined && held !== name) {
+      throw new NeuriteError(`registerActivation: the spelling '${alias}' already names the activation '${held}'`);
+    }
+  }
+  activationFunctions.register('registerActivation', [name], fn);
   if (!nameOf.has(fn)) nameOf.set(fn, name);
   for (const alias of [name, ...extraNames]) aliases.set(alias, name);
 }
@@ -92,7 +99,7 @@ export function getActivation(identifier: string | ActivationFunction | null | u
       `getActivation: unknown activation ${describeValue(identifier)}; known: ${[...aliases.keys()].sort().join(', ')}. Received: activation=${describeValue(identifier)}`,
     );
   }
-  return tag(byName.get(canonical) as ActivationFunction, canonical);
+  return tag(activationFunctions.get(canonical) as ActivationFunction, canonical);
 }
 
 /**
