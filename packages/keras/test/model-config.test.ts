@@ -70,6 +70,6 @@ describe('Model.getConfig / fromConfig', () => {
     const a = Input({ shape: [2], name: 'in' });
     const good = new Model({ inputs: a, outputs: layers.dense({ units: 1, name: 'd' }).apply(a) }).getConfig();
     const broken = { ...good, layers: (good.layers as { name: string; inboundNodes: unknown }[]).map((l) => (l.name === 'd' ? { ...l, inboundNodes: [{ inputs: [['nowhere', 0, 0]], asList: false }] } : l)) };
-    expect(() => Model.fromConfig(broken)).toThrow("Model.fromConfig: the calls of 'd' refer to tensors no layer makes");
+    expect(() => Model.fromConfig(broken)).toThrow("Model.fromConfig: a call of 'd' refers to layer 'nowhere', which the config does not list");
   });
 });

@@ -4,6 +4,7 @@
 // names and layouts; they do not need to know the graph.
 import { NeuriteError, describeValue } from '@neurite/tensor';
 import { Input, InputLayer, deserializeLayer, serializeLayer, type Layer, type LayerConfig, type LayerNode, type SymbolicTensor } from '@neurite/layers';
+import { refName, replayCalls, tensorAt, type CallSpec, type GraphEntry, type TensorRef } from './replay-calls.js';
 
 /** A tensor of the graph: the producing layer's name, which of its calls in this model, which output. */
 export type TensorReference = [layerName: string, nodeIndex: number, tensorIndex: number];
@@ -40,15 +41,24 @@ export interface GraphView {
   nodesOf(layer: Layer): LayerNode[];
 }
 
+/**
+ * The calls of `layer` made in this model, in the order they were made (Keras's node indices count only
+ * these: a layer shared with another model has calls there too).
+ */
+export function callsInModel(model: GraphView, layer: Layer): LayerNode[] {
+  const inGraph = new Set(model.nodesOf(layer));
+  return layer.inboundNodes.filter((n) => inGraph.has(n));
+}
+
 export function functionalConfig(model: GraphView): FunctionalConfig {
-  const reference = (t: SymbolicTensor): TensorReference => [t.node.layer.name, model.nodesOf(t.node.layer).indexOf(t.node), t.outputIndex];
+  const reference = (t: SymbolicTensor): TensorReference => [t.node.layer.name, callsInModel(model, t.node.layer).indexOf(t.node), t.outputIndex];
   const layers = model.layers.map((layer) => ({
     ...serializeLayer(layer),
     name: layer.name,
     inboundNodes:
       layer instanceof InputLayer
         ? []
-        : model.nodesOf(layer).map((node) => ({
+        : callsInModel(model, layer).map((node) => ({
             inputs: node.inputs.map(reference),
             asList: node.inputsAsList,
             ...(node.training === undefined ? {} : { training: node.training }),
@@ -72,50 +82,48 @@ function checkConfig(config: unknown): FunctionalConfig {
 
 /**
  * Rebuilds the layers (fresh weights) and replays their calls in an order where every call's inputs
- * exist, as Keras does: passes over the layers until no call is left, or none can run (a bad config).
+ * exist, as Keras does (and as the file readers do, through the same `replayCalls`).
  */
 export function functionalGraphFromConfig(configIn: unknown): { name: string; trainable: boolean; inputs: SymbolicTensor[]; outputs: SymbolicTensor[] } {
   const config = checkConfig(configIn);
-  const byName = new Map<string, Layer>();
-  const outputsOf = new Map<string, SymbolicTensor[][]>(); // layer name -> per call, its outputs
-  const pending: { layer: Layer; node: NodeConfig; index: number }[] = [];
-  for (const spec of config.layers) {
-    if (byName.has(spec?.name)) throw configError(`two layers are named '${spec.name}'`, spec.name);
-    if (spec?.className === 'InputLayer') {
-      // an InputLayer comes with its tensor, as Input() makes it
-      const c = spec.config ?? {};
-      const input = Input({ batchShape: c.batchInputShape as never, dtype: c.dtype as never, name: spec.name });
-      byName.set(spec.name, input.node.layer);
-      outputsOf.set(spec.name, [[input]]);
-      continue;
+  const entries = new Map<string, GraphEntry>();
+  const toRef = ([layer, nodeIndex, tensorIndex]: TensorReference): TensorRef => ({ layer, nodeIndex, tensorIndex });
+  const created: Layer[] = [];
+  try {
+    for (const spec of config.layers) {
+      if (entries.has(spec?.name)) throw configError(`two layers are named '${spec.name}'`, spec.name);
+      if (spec?.className === 'InputLayer') {
+        // an InputLayer comes with its tensor, as Input() makes it
+        const c = spec.config ?? {};
+        const input = Input({ batchShape: c.batchInputShape as never, dtype: c.dtype as never, name: spec.name });
+        created.push(input.node.layer);
+        entries.set(spec.name, { name: spec.name, layer: input.node.layer, made: [[input]], pending: [] });
+        continue;
+      }
+      const layer = deserializeLayer({ className: spec?.className, config: { ...spec?.config, name: spec?.name } });
+      created.push(layer);
+      const pending: CallSpec[] = (spec.inboundNodes ?? []).map((n) => ({ inputs: n.inputs.map(toRef), asList: n.asList, training: n.training }));
+      entries.set(spec.name, { name: spec.name, layer, made: [], pending });
     }
-    const layer = deserializeLayer({ className: spec?.className, config: { ...spec?.config, name: spec?.name } });
-    byName.set(spec.name, layer);
-    {
-      outputsOf.set(spec.name, []);
-      (spec.inboundNodes ?? []).forEach((node, index) => pending.push({ layer, node, index }));
-    }
+    replayCalls(entries, {
+      unknownLayer: (entry, ref) => configError(`a call of '${entry.name}' refers to layer '${ref.layer}', which the config does not list`, ref),
+      noSuchOutput: (entry, ref, n) => configError(`a call of '${entry.name}' refers to ${refName(ref)}, but that call has ${n} output(s)`, ref),
+      neverMade: (entry, ref) => configError(`call ${entry.made.length} of '${entry.name}' needs ${refName(ref)}, which no call makes`, ref),
+      call: (_entry, run) => run(),
+    });
+    const endpoint = (r: TensorReference, key: string): SymbolicTensor => {
+      const t = Array.isArray(r) ? tensorAt(entries, toRef(r)) : undefined;
+      if (!t) throw configError(`${key} refers to a tensor no layer makes`, r);
+      return t;
+    };
+    return {
+      name: config.name,
+      trainable: config.trainable !== false,
+      inputs: config.inputLayers.map((r, i) => endpoint(r, `inputLayers[${i}]`)),
+      outputs: config.outputLayers.map((r, i) => endpoint(r, `outputLayers[${i}]`)),
+    };
+  } catch (error) {
+    for (const layer of created) layer.dispose();
+    throw error;
   }
-  const resolve = ([name, nodeIndex, tensorIndex]: TensorReference): SymbolicTensor | undefined => outputsOf.get(name)?.[nodeIndex]?.[tensorIndex];
-  while (pending.length > 0) {
-    // a call runs once its inputs exist and the layer's earlier calls have run (node indices stay in order)
-    const ready = pending.findIndex(({ layer, node, index }) => outputsOf.get(layer.name)!.length === index && node.inputs.every((r) => resolve(r) !== undefined));
-    if (ready < 0) throw configError(`the calls of ${pending.map((p) => `'${p.layer.name}'`).join(', ')} refer to tensors no layer makes`, pending[0].node.inputs);
-    const [{ layer, node }] = pending.splice(ready, 1);
-    const inputs = node.inputs.map((r) => resolve(r) as SymbolicTensor);
-    const options = node.training === undefined ? undefined : { training: node.training };
-    const out = node.asList ? layer.apply(inputs as never, options) : layer.apply(inputs[0], options);
-    outputsOf.get(layer.name)!.push(Array.isArray(out) ? (out as SymbolicTensor[]) : [out as SymbolicTensor]);
-  }
-  const endpoint = (r: TensorReference, key: string): SymbolicTensor => {
-    const t = Array.isArray(r) ? resolve(r) : undefined;
-    if (!t) throw configError(`${key} refers to a tensor no layer makes`, r);
-    return t;
-  };
-  return {
-    name: config.name,
-    trainable: config.trainable !== false,
-    inputs: config.inputLayers.map((r, i) => endpoint(r, `inputLayers[${i}]`)),
-    outputs: config.outputLayers.map((r, i) => endpoint(r, `outputLayers[${i}]`)),
-  };
 }

@@ -2,22 +2,12 @@
 // order, postponing a call until the tensors it needs exist, until every call has been made.
 import { Input, type Layer, type SymbolicTensor } from '@neurite/layers';
 import { Model } from '../../models/model.js';
+import { refName, replayCalls, tensorAt, type GraphEntry, type TensorRef } from '../../models/replay-calls.js';
 import { isRecord, readError, withContext, type ReadContext } from './context.js';
-import { readEndpoints, readInboundNodes, type NodeSpec, type TensorRef } from './inbound-nodes.js';
+import { readEndpoints, readInboundNodes } from './inbound-nodes.js';
 import { layerClassName, layerEntryName, readInputLayerArgs, readLayer } from './layer-json.js';
 
-interface Entry {
-  name: string;
-  className: string;
-  layer: Layer;
-  /** Output tensors of each call made so far, by node index. */
-  made: SymbolicTensor[][];
-  pending: NodeSpec[];
-}
-
-function refName(ref: TensorRef): string {
-  return `['${ref.layer}', ${ref.nodeIndex}, ${ref.tensorIndex}]`;
-}
+type Entry = GraphEntry & { className: string };
 
 export function readFunctional(ctxIn: ReadContext, spec: Record<string, unknown>): Model {
   const config = spec.config;
@@ -47,45 +37,17 @@ export function readFunctional(ctxIn: ReadContext, spec: Record<string, unknown>
       entries.set(name, { name, className, layer, made: [], pending: readInboundNodes(layerCtx, raw.inbound_nodes) });
     }
 
-    const resolve = (entry: Entry, ref: TensorRef): SymbolicTensor | null => {
-      const source = entries.get(ref.layer);
-      if (!source) throw readError({ ...ctx, layer: entry }, `an input refers to layer '${ref.layer}', which the file does not list`);
-      const outputs = source.made[ref.nodeIndex];
-      if (!outputs) return null;
-      const tensor = outputs[ref.tensorIndex];
-      if (!tensor) throw readError({ ...ctx, layer: entry }, `input ${refName(ref)}: call ${ref.nodeIndex} of '${ref.layer}' has ${outputs.length} output(s)`);
-      return tensor;
-    };
-
-    // Each round makes every call whose inputs exist; a round that makes none means a reference never resolves.
-    for (;;) {
-      let progress = false;
-      for (const entry of entries.values()) {
-        while (entry.pending.length > 0) {
-          const node = entry.pending[0];
-          const inputs = node.inputs.map((ref) => resolve(entry, ref));
-          if (inputs.some((t) => t === null)) break;
-          const tensors = inputs as SymbolicTensor[];
-          const options = node.training === undefined ? {} : { training: node.training };
-          const out: SymbolicTensor | SymbolicTensor[] = withContext({ ...ctx, layer: entry }, () =>
-            node.asList ? entry.layer.apply(tensors, options) : entry.layer.apply(tensors[0], options),
-          );
-          entry.made.push(Array.isArray(out) ? out : [out]);
-          entry.pending.shift();
-          progress = true;
-        }
-      }
-      const blocked = [...entries.values()].find((e) => e.pending.length > 0);
-      if (!blocked) break;
-      if (!progress) {
-        const missing = blocked.pending[0].inputs.find((ref) => resolve(blocked, ref) === null) as TensorRef;
-        throw readError({ ...ctx, layer: blocked }, `call ${blocked.made.length} needs ${refName(missing)}, which no call in the file makes`);
-      }
-    }
+    // The calls, replayed as the model's own fromConfig does; only the wording of errors is the file's.
+    const at = (entry: GraphEntry): ReadContext => ({ ...ctx, layer: { name: entry.name, className: (entry as Entry).className } });
+    replayCalls(entries, {
+      unknownLayer: (entry, ref) => readError(at(entry), `an input refers to layer '${ref.layer}', which the file does not list`),
+      noSuchOutput: (entry, ref, n) => readError(at(entry), `input ${refName(ref)}: call ${ref.nodeIndex} of '${ref.layer}' has ${n} output(s)`),
+      neverMade: (entry, ref) => readError(at(entry), `call ${entry.made.length} needs ${refName(ref)}, which no call in the file makes`),
+      call: (entry, run) => withContext(at(entry), run),
+    });
 
     const endpoint = (what: string) => (ref: TensorRef): SymbolicTensor => {
-      const entry = entries.get(ref.layer);
-      const tensor = entry?.made[ref.nodeIndex]?.[ref.tensorIndex];
+      const tensor = tensorAt(entries, ref);
       if (!tensor) throw readError(ctx, `${what} ${refName(ref)} names no tensor the model makes`);
       return tensor;
     };

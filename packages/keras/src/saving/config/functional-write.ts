@@ -1,7 +1,7 @@
-// Writes a functional model: its layers in graph order, each with the calls made in this model (node
-// indices count only those calls, in the order they were made), and its input and output tensors.
+// Writes a functional model as Keras JSON from the model's own config (Model.getConfig: its layers in
+// graph order, each with the calls made in this model, and its input and output tensors).
 import { NeuriteError } from '@neurite/tensor';
-import { InputLayer, type Layer, type LayerNode, type SymbolicTensor } from '@neurite/layers';
+import { callsInModel, functionalConfig, type NodeConfig, type TensorReference } from '../../models/functional-config.js';
 import type { Model } from '../../models/model.js';
 import type { KerasObjectJSON } from '../contract.js';
 import type { KerasFlavor } from './flavor.js';
@@ -10,38 +10,34 @@ import { layerToKerasJSON } from './layer-json.js';
 export function writeFunctional(model: Model, flavor: KerasFlavor): KerasObjectJSON {
   const layers = model.layers;
   if (layers.length === 0) throw new NeuriteError(`${model.name}: a model without a graph cannot be saved`);
-  const inGraph = new Set<LayerNode>(layers.flatMap((l) => model.nodesOf(l)));
-  const callsOf = (layer: Layer): LayerNode[] => layer.inboundNodes.filter((n) => inGraph.has(n));
-  const history = (t: SymbolicTensor): [string, number, number] => [t.node.layer.name, callsOf(t.node.layer).indexOf(t.node), t.outputIndex];
-
-  const kerasTensor = (t: SymbolicTensor) => ({
-    class_name: '__keras_tensor__',
-    config: { shape: [...t.shape], dtype: t.dtype, keras_history: history(t) },
-  });
-  const writeNode = (node: LayerNode): unknown => {
+  // The graph comes from the model's own config; this writer only converts names and layouts.
+  const graph = functionalConfig(model);
+  /** A Keras 3 tensor: its reference, with the shape and dtype of the tensor it names. */
+  const kerasTensor = ([name, nodeIndex, tensorIndex]: TensorReference) => {
+    const t = callsInModel(model, model.getLayer(name))[nodeIndex].outputs[tensorIndex];
+    return { class_name: '__keras_tensor__', config: { shape: [...t.shape], dtype: t.dtype, keras_history: [name, nodeIndex, tensorIndex] } };
+  };
+  const writeNode = (node: NodeConfig): unknown => {
     const kwargs = node.training === undefined ? {} : { training: node.training };
-    if (flavor === 'tfjs') return node.inputs.map((t) => [...history(t), kwargs]);
+    if (flavor === 'tfjs') return node.inputs.map((ref) => [...ref, kwargs]);
     const tensors = node.inputs.map(kerasTensor);
-    return { args: node.inputsAsList ? [tensors] : tensors, kwargs };
+    return { args: node.asList ? [tensors] : tensors, kwargs };
   };
 
-  const entries = layers.map((layer) => {
-    const json = layerToKerasJSON(layer, flavor);
-    const inbound = layer instanceof InputLayer ? [] : callsOf(layer).map(writeNode);
+  const entries = graph.layers.map((entry, i) => {
+    const json = layerToKerasJSON(layers[i], flavor);
+    const inbound = entry.inboundNodes.map(writeNode);
     // TensorFlow.js lists name first; Keras 3 after the object's own keys.
-    return flavor === 'tfjs' ? { name: layer.name, ...json, inbound_nodes: inbound } : { ...json, name: layer.name, inbound_nodes: inbound };
+    return flavor === 'tfjs' ? { name: entry.name, ...json, inbound_nodes: inbound } : { ...json, name: entry.name, inbound_nodes: inbound };
   });
 
   // Keras 3 writes a single input or output as one reference, several as a list; Keras 2 always a list.
-  const endpoints = (tensors: SymbolicTensor[]) => {
-    const refs = tensors.map(history);
-    return flavor === 'keras3' && refs.length === 1 ? refs[0] : refs;
-  };
-  const config: Record<string, unknown> = { name: model.name };
-  if (flavor === 'keras3') config.trainable = model.trainable;
+  const endpoints = (refs: TensorReference[]) => (flavor === 'keras3' && refs.length === 1 ? refs[0] : refs);
+  const config: Record<string, unknown> = { name: graph.name };
+  if (flavor === 'keras3') config.trainable = graph.trainable;
   config.layers = entries;
-  config.input_layers = endpoints(model.inputs);
-  config.output_layers = endpoints(model.outputs);
+  config.input_layers = endpoints(graph.inputLayers);
+  config.output_layers = endpoints(graph.outputLayers);
   if (flavor === 'tfjs') return { class_name: 'Model', config };
   return { module: 'keras.src.models.functional', class_name: 'Functional', config, registered_name: 'Functional', build_config: { input_shape: null } };
 }

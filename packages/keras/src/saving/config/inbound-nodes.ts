@@ -1,23 +1,10 @@
 // The two ways Keras records a layer call in a functional config:
 //   Keras 2 / TensorFlow.js: a list of [layer_name, node_index, tensor_index, kwargs] per call;
 //   Keras 3: { args: [keras tensor or list of them], kwargs } with each tensor's keras_history.
+import type { CallSpec as NodeSpec, TensorRef } from '../../models/replay-calls.js';
 import { isRecord, readError, type ReadContext } from './context.js';
 
-/** A tensor made by call `nodeIndex` of layer `layer` (its output `tensorIndex`). */
-export interface TensorRef {
-  layer: string;
-  nodeIndex: number;
-  tensorIndex: number;
-}
-
-/** One call of a layer, as the file records it. */
-export interface NodeSpec {
-  inputs: TensorRef[];
-  /** Called with a list (even of one tensor) rather than a single tensor. */
-  asList: boolean;
-  /** `training` fixed at call time, when the file says so. */
-  training?: boolean;
-}
+export type { NodeSpec, TensorRef };
 
 function checkRef(ctx: ReadContext, raw: unknown): TensorRef {
   const ok =
