@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as keras from '@neurite/keras';
-import * as neurite from 'neurite';
+import * as neurite from '../src/index.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
