@@ -64,6 +64,8 @@ export type {
   EarlyStoppingArgs, ReduceLROnPlateauArgs, LambdaCallbackArgs, TerminateOnNaNArgs, CSVLoggerArgs, ProgressBarArgs, ProgressStream, MonitorMode,
 } from './callbacks/index.js';
 export type { ModelData, ClassWeight } from './training/index.js';
+export type { MetricClass } from './metrics/index.js';
+export type { OptimizerClass, ScheduleClass } from './optimizers/index.js';
 export type { KerasFlavor, ModelToJSONOptions, ModelFromJSONOptions, LoadWeightsOptions, TfjsModelJSON } from './saving/index.js';
 export type { TfjsMemorySource, BinaryLike, TfjsManifestGroup, TfjsWeightSpec, TfjsWeightDType, TfjsQuantization } from './saving/tfjs/index.js';
 export type { OptimizerStateVariable, SavedStateValue, SlotLayout, SlotSpec } from './optimizers/index.js';
