@@ -41,30 +41,42 @@ export interface GraphView {
   nodesOf(layer: Layer): LayerNode[];
 }
 
-/**
- * The calls of `layer` made in this model, in the order they were made (Keras's node indices count only
- * these: a layer shared with another model has calls there too).
- */
-export function callsInModel(model: GraphView, layer: Layer): LayerNode[] {
-  const inGraph = new Set(model.nodesOf(layer));
-  return layer.inboundNodes.filter((n) => inGraph.has(n));
+/** A functional graph without its layers' configs: each layer's calls, and the input and output tensors. */
+export interface GraphStructure {
+  layers: { layer: Layer; name: string; inboundNodes: NodeConfig[] }[];
+  inputLayers: TensorReference[];
+  outputLayers: TensorReference[];
+  /** The calls of each layer made in this model, in the order they were made (node index order). */
+  calls: Map<Layer, LayerNode[]>;
 }
 
-export function functionalConfig(model: GraphView): FunctionalConfig {
-  const reference = (t: SymbolicTensor): TensorReference => [t.node.layer.name, callsInModel(model, t.node.layer).indexOf(t.node), t.outputIndex];
+/**
+ * The graph of `model` as references. Node indices count only the calls made in this model, in the
+ * order they were made, as Keras counts them (a layer shared with another model has calls there too).
+ */
+export function graphStructure(model: GraphView): GraphStructure {
+  const inGraph = new Set(model.layers.flatMap((l) => model.nodesOf(l)));
+  const calls = new Map(model.layers.map((l) => [l, l.inboundNodes.filter((n) => inGraph.has(n))]));
+  const reference = (t: SymbolicTensor): TensorReference => [t.node.layer.name, (calls.get(t.node.layer) ?? []).indexOf(t.node), t.outputIndex];
   const layers = model.layers.map((layer) => ({
-    ...serializeLayer(layer),
+    layer,
     name: layer.name,
     inboundNodes:
       layer instanceof InputLayer
         ? []
-        : callsInModel(model, layer).map((node) => ({
+        : (calls.get(layer) as LayerNode[]).map((node) => ({
             inputs: node.inputs.map(reference),
             asList: node.inputsAsList,
             ...(node.training === undefined ? {} : { training: node.training }),
           })),
   }));
-  return { name: model.name, trainable: model.trainable, layers, inputLayers: model.inputs.map(reference), outputLayers: model.outputs.map(reference) };
+  return { layers, inputLayers: model.inputs.map(reference), outputLayers: model.outputs.map(reference), calls };
+}
+
+export function functionalConfig(model: GraphView): FunctionalConfig {
+  const graph = graphStructure(model);
+  const layers = graph.layers.map(({ layer, name, inboundNodes }) => ({ ...serializeLayer(layer), name, inboundNodes }));
+  return { name: model.name, trainable: model.trainable, layers, inputLayers: graph.inputLayers, outputLayers: graph.outputLayers };
 }
 
 function configError(what: string, received: unknown): NeuriteError {

@@ -1,7 +1,8 @@
 // Writes a functional model as Keras JSON from the model's own config (Model.getConfig: its layers in
 // graph order, each with the calls made in this model, and its input and output tensors).
 import { NeuriteError } from '@neurite/tensor';
-import { callsInModel, functionalConfig, type NodeConfig, type TensorReference } from '../../models/functional-config.js';
+import type { LayerNode } from '@neurite/layers';
+import { graphStructure, type NodeConfig, type TensorReference } from '../../models/functional-config.js';
 import type { Model } from '../../models/model.js';
 import type { KerasObjectJSON } from '../contract.js';
 import type { KerasFlavor } from './flavor.js';
@@ -10,11 +11,13 @@ import { layerToKerasJSON } from './layer-json.js';
 export function writeFunctional(model: Model, flavor: KerasFlavor): KerasObjectJSON {
   const layers = model.layers;
   if (layers.length === 0) throw new NeuriteError(`${model.name}: a model without a graph cannot be saved`);
-  // The graph comes from the model's own config; this writer only converts names and layouts.
-  const graph = functionalConfig(model);
+  // The graph comes from the model's own config (Model.getConfig's structure, without the layers' camelCase
+  // configs, which this writer converts itself); it only converts names and layouts.
+  const graph = graphStructure(model);
+  const byName = new Map(graph.layers.map((entry) => [entry.name, entry.layer]));
   /** A Keras 3 tensor: its reference, with the shape and dtype of the tensor it names. */
   const kerasTensor = ([name, nodeIndex, tensorIndex]: TensorReference) => {
-    const t = callsInModel(model, model.getLayer(name))[nodeIndex].outputs[tensorIndex];
+    const t = (graph.calls.get(byName.get(name)!) as LayerNode[])[nodeIndex].outputs[tensorIndex];
     return { class_name: '__keras_tensor__', config: { shape: [...t.shape], dtype: t.dtype, keras_history: [name, nodeIndex, tensorIndex] } };
   };
   const writeNode = (node: NodeConfig): unknown => {
@@ -24,8 +27,8 @@ export function writeFunctional(model: Model, flavor: KerasFlavor): KerasObjectJ
     return { args: node.asList ? [tensors] : tensors, kwargs };
   };
 
-  const entries = graph.layers.map((entry, i) => {
-    const json = layerToKerasJSON(layers[i], flavor);
+  const entries = graph.layers.map((entry) => {
+    const json = layerToKerasJSON(entry.layer, flavor);
     const inbound = entry.inboundNodes.map(writeNode);
     // TensorFlow.js lists name first; Keras 3 after the object's own keys.
     return flavor === 'tfjs' ? { name: entry.name, ...json, inbound_nodes: inbound } : { ...json, name: entry.name, inbound_nodes: inbound };
@@ -33,8 +36,8 @@ export function writeFunctional(model: Model, flavor: KerasFlavor): KerasObjectJ
 
   // Keras 3 writes a single input or output as one reference, several as a list; Keras 2 always a list.
   const endpoints = (refs: TensorReference[]) => (flavor === 'keras3' && refs.length === 1 ? refs[0] : refs);
-  const config: Record<string, unknown> = { name: graph.name };
-  if (flavor === 'keras3') config.trainable = graph.trainable;
+  const config: Record<string, unknown> = { name: model.name };
+  if (flavor === 'keras3') config.trainable = model.trainable;
   config.layers = entries;
   config.input_layers = endpoints(graph.inputLayers);
   config.output_layers = endpoints(graph.outputLayers);
