@@ -1,6 +1,6 @@
 // @neurite/layers: the public API.
 export { Layer, layerArgKeys } from './engine/layer.js';
-export type { LayerArgs, CallOptions, AddWeightOptions, LayerConfig, LayerClass } from './engine/layer.js';
+export type { LayerArgs, CallOptions, AddWeightOptions, LayerConfig, LayerClass, Sublayer } from './engine/layer.js';
 export { LayerWeight } from './engine/layer-weight.js';
 export { SeededLayer } from './engine/seeded-layer.js';
 export type { SeededLayerArgs } from './engine/seeded-layer.js';
@@ -47,5 +47,6 @@ export * from './layers/pooling/index.js';
 export * from './layers/reshaping/index.js';
 export * from './layers/normalization/index.js';
 export * from './layers/merging/index.js';
+export * from './layers/recurrent/index.js';
 export { monteCarloPredict } from './mc-dropout.js';
 export type { MonteCarloResult } from './mc-dropout.js';

@@ -39,6 +39,20 @@ export function layerArgKeys<A extends object>(keys: Record<Exclude<keyof A, key
 export interface CallOptions {
   /** Training mode: dropout and noise layers are active only when true. */
   training?: boolean;
+  /**
+   * Which steps of a sequence are real (Keras's mask, `[batch, steps]` of 0/1 or booleans): recurrent
+   * layers skip the others. A model passes the mask a layer's `computeMask` gave down the graph.
+   */
+  mask?: Tensor | null;
+}
+
+/** A layer held inside another (an RNN's cell, a wrapper's layer), under the key Keras's files use for it. */
+export interface Sublayer {
+  /** The attribute Keras stores it under: `cell`, `layer`, `forward_layer`, `backward_layer`. */
+  readonly key: string;
+  readonly layer: Layer;
+  /** 'shared': its weights are named under the owner's scope (`lstm/kernel`); 'nested': under `owner/its name/`. */
+  readonly scope: 'shared' | 'nested';
 }
 
 export interface AddWeightOptions {
@@ -73,6 +87,10 @@ export abstract class Layer {
   private _trainable: boolean;
   private readonly _weights: LayerWeight[] = [];
   private activityLoss: Tensor | null = null;
+  private readonly _sublayers: Sublayer[] = [];
+  private owner: { layer: Layer; scope: 'shared' | 'nested' } | null = null;
+  /** Whether the layer passes a sequence mask through unchanged (`computeMask`'s default). */
+  supportsMasking = false;
 
   /**
    * The options this class takes beyond LayerArgs (see `layerArgKeys`). A class that declares it rejects
@@ -110,6 +128,41 @@ export abstract class Layer {
   set trainable(value: boolean) {
     this._trainable = value;
     for (const w of this._weights) w.variable.trainable = value && this.weightTrainable.get(w) !== false;
+    for (const s of this._sublayers) s.layer.trainable = value;
+  }
+
+  /**
+   * Makes `layer` part of this one: its weights, losses and disposal become this layer's, and its weights
+   * are named under this layer's scope. Call it before either is built.
+   */
+  protected trackSublayer<L extends Layer>(key: string, layer: L, scope: 'shared' | 'nested'): L {
+    if (layer.owner !== null && layer.owner.layer !== this) {
+      throw new NeuriteError(`${this.className}: layer '${layer.name}' already belongs to '${layer.owner.layer.name}'; pass a new layer`);
+    }
+    layer.owner = { layer: this, scope };
+    this._sublayers.push({ key, layer, scope });
+    return layer;
+  }
+
+  /** The layers this one holds (an RNN's cell, a wrapper's layers), in order. */
+  get sublayers(): readonly Sublayer[] {
+    return [...this._sublayers];
+  }
+
+  /** The prefix of this layer's weight paths: its name, or its owner's scope for a held layer. */
+  get weightScope(): string {
+    if (this.owner === null) return this.name;
+    const outer = this.owner.layer.weightScope;
+    return this.owner.scope === 'shared' ? outer : `${outer}/${this.name}`;
+  }
+
+  /**
+   * The mask of this layer's output for an input mask (Keras's `compute_mask`): the input's when the layer
+   * supports masking, none otherwise. Embedding and Masking make one; recurrent layers consume theirs.
+   */
+  computeMask(inputs: Tensor | Tensor[], mask: Tensor | null): Tensor | null | (Tensor | null)[] {
+    void inputs;
+    return this.supportsMasking ? mask : null;
   }
 
   private readonly weightTrainable = new WeakMap<LayerWeight, boolean>();
@@ -158,7 +211,7 @@ export abstract class Layer {
       this.built = true;
     }
     const training = options.training ?? false;
-    const outputs = this.call(inputs as Tensor | Tensor[], { training });
+    const outputs = this.call(inputs as Tensor | Tensor[], { training, mask: options.mask ?? null });
     if (this.activityRegularizer) this.recordActivityLoss(outputs);
     return outputs;
   }
@@ -209,7 +262,7 @@ export abstract class Layer {
     const value = tidy(() => init.apply([...shape], dtype));
     const weight = makeLayerWeight(
       name,
-      `${this.name}/${name}`,
+      `${this.weightScope}/${name}`,
       value,
       trainable && this._trainable,
       regularizer,
@@ -221,17 +274,22 @@ export abstract class Layer {
     return weight;
   }
 
-  /** Every weight, in creation order. */
+  /** Every weight, in creation order: this layer's own, then each held layer's. */
   get weights(): LayerWeight[] {
+    return [...this._weights, ...this._sublayers.flatMap((s) => s.layer.weights)];
+  }
+
+  /** The weights this layer created itself (not its held layers'). */
+  get ownWeights(): LayerWeight[] {
     return [...this._weights];
   }
 
   get trainableWeights(): LayerWeight[] {
-    return this._weights.filter((w) => w.variable.trainable);
+    return this.weights.filter((w) => w.variable.trainable);
   }
 
   get nonTrainableWeights(): LayerWeight[] {
-    return this._weights.filter((w) => !w.variable.trainable);
+    return this.weights.filter((w) => !w.variable.trainable);
   }
 
   /**
@@ -241,37 +299,39 @@ export abstract class Layer {
    */
   get losses(): Tensor[] {
     const out: Tensor[] = [];
-    for (const w of this.trainableWeights) {
-      if (w.regularizer) out.push(tidy(() => (w.regularizer as Regularizer).apply(w.variable)));
+    for (const w of this._weights) {
+      if (w.variable.trainable && w.regularizer) out.push(tidy(() => (w.regularizer as Regularizer).apply(w.variable)));
     }
     if (this.activityLoss && !this.activityLoss.isDisposed) out.push(this.activityLoss.clone());
+    for (const s of this._sublayers) out.push(...s.layer.losses);
     return out;
   }
 
   /** Copies of the weights' values, in order. */
   getWeights(): Tensor[] {
     this.assertNotDisposed('give its weights');
-    return this._weights.map((w) => w.variable.clone());
+    return this.weights.map((w) => w.variable.clone());
   }
 
   /** Replaces every weight's value; shapes must match (the error names the weight and both shapes). */
   setWeights(values: Tensor[]): void {
     this.assertNotDisposed('take new weights');
-    if (values.length !== this._weights.length) {
-      throw new NeuriteError(`${this.name}: setWeights expected ${this._weights.length} tensors, got ${values.length}`);
+    const weights = this.weights;
+    if (values.length !== weights.length) {
+      throw new NeuriteError(`${this.name}: setWeights expected ${weights.length} tensors, got ${values.length}`);
     }
     values.forEach((v, i) => {
-      const w = this._weights[i];
+      const w = weights[i];
       if (v.shape.length !== w.shape.length || v.shape.some((d, j) => d !== w.shape[j])) {
         throw new NeuriteError(`${this.name}: weight '${w.name}' has shape ${describeShape(w.shape as number[])}, the value given has ${describeShape(v.shape as number[])}`);
       }
     });
-    values.forEach((v, i) => this._weights[i].assign(v));
+    values.forEach((v, i) => weights[i].assign(v));
   }
 
   /** Number of scalars in the weights. */
   countParams(): number {
-    return this._weights.reduce((n, w) => n + w.variable.size, 0);
+    return this.weights.reduce((n, w) => n + w.variable.size, 0);
   }
 
   /** What the constructor needs to rebuild an equal layer (subclasses spread this and add their own). */
@@ -305,6 +365,7 @@ export abstract class Layer {
   dispose(): void {
     this.disposed = true;
     dispose(this._weights.map((w) => w.variable));
+    for (const s of this._sublayers) s.layer.dispose();
     this.activityLoss?.dispose();
     this.activityLoss = null;
   }

@@ -7,3 +7,7 @@ export { InputLayer } from './input-layer.js';
 export type { InputLayerArgs } from './input-layer.js';
 export { Input } from './input.js';
 export type { InputArgs } from './input.js';
+export { Embedding } from './embedding.js';
+export type { EmbeddingArgs } from './embedding.js';
+export { Masking } from './masking.js';
+export type { MaskingArgs } from './masking.js';
