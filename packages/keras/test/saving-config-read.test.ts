@@ -1,10 +1,10 @@
 import '@neurite/backend-cpu';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setBackend, type Tensor } from '@neurite/tensor';
+import { setBackend, tensor, type Tensor } from '@neurite/tensor';
 import { Dense, Initializer, Layer, registerActivation, type CallOptions } from '@neurite/layers';
 import { ones, relu } from '@neurite/tensor';
 import { Model, Sequential } from '../src/models/index.js';
-import { layerFromKerasJSON, modelFromKerasJSON } from '../src/saving/config/index.js';
+import { layerFromKerasJSON, modelFromKerasJSON, modelToKerasJSON } from '../src/saving/config/index.js';
 import { AddTwo } from './model-helpers.js';
 import { plain } from './saving-config-helpers.js';
 
@@ -169,9 +169,16 @@ describe('reading the value forms Keras writes', () => {
     expect(modelFromKerasJSON(json, { customObjects: { Lambda: Doubler } }).layers[0]).toBeInstanceOf(Doubler);
   });
 
-  it("refuses Keras 2's hard_sigmoid, which is not Keras 3's", () => {
+  it("reads Keras 2's hard_sigmoid as legacy_hard_sigmoid (slope 0.2), which Keras 3 files cannot hold", () => {
     const legacy = { class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'Activation', config: { name: 'a', activation: 'hard_sigmoid', batch_input_shape: [null, 2] } }] }, keras_version: '2.15.0' };
-    expect(() => modelFromKerasJSON(legacy, { source: 'old.h5' })).toThrow(/^old\.h5: layer 'a' \(Activation\): activation: Keras 2's hard_sigmoid \(slope 0\.2\)/);
+    const model = modelFromKerasJSON(legacy, { source: 'old.h5' });
+    expect(model.layers[0].getConfig().activation).toBe('legacy_hard_sigmoid');
+    const y = model.predict(tensor([[-1, 1]])) as Tensor;
+    expect(Array.from(y.dataSync())).toEqual([Math.fround(0.3), Math.fround(0.7)]);
+    expect(modelToKerasJSON(model, { flavor: 'tfjs' }).config).toMatchObject({ layers: [{ config: { activation: 'hard_sigmoid' } }] });
+    expect(() => modelToKerasJSON(model)).toThrow(/legacy_hard_sigmoid \(Keras 2's hard_sigmoid, slope 0\.2\) has no Keras 3 name/);
+    y.dispose();
+    model.dispose();
   });
 
   it('unwraps JSON strings, model_config (tf.keras HDF5) and modelTopology (TensorFlow.js model.json)', () => {

@@ -13,6 +13,8 @@ export function executeGraph(owner: string, graph: GraphTopology, inputs: Tensor
     );
   }
   const values = new Map<number, Tensor>();
+  // Keras's masks: what each layer's computeMask gives travels with its outputs to the layers downstream.
+  const masks = new Map<number, Tensor | null>();
   graph.inputs.forEach((symbolic, i) => {
     const x = inputs[i];
     if (!(x instanceof Tensor)) throw new NeuriteError(`${owner}: input ${i} must be a Tensor. Received: ${describeValue(x)}`);
@@ -25,13 +27,19 @@ export function executeGraph(owner: string, graph: GraphTopology, inputs: Tensor
       if (!v) throw new NeuriteError(`${owner}: internal error: no value for ${t} before layer '${node.layer.name}'`);
       return v;
     });
-    const options = { training: node.training ?? training };
+    // A single input's mask goes to the layer; layers taking a list get none (merging masks is not supported).
+    const mask = node.inputsAsList ? null : (masks.get(node.inputs[0].id) ?? null);
+    const options = { training: node.training ?? training, mask };
     const result: Tensor | Tensor[] = node.inputsAsList ? node.layer.apply(args, options) : node.layer.apply(args[0], options);
     const outs = Array.isArray(result) ? result : [result];
     if (outs.length !== node.outputs.length) {
       throw new NeuriteError(`${owner}: layer '${node.layer.name}' returned ${outs.length} tensor(s), its graph node has ${node.outputs.length}`);
     }
-    node.outputs.forEach((t, i) => values.set(t.id, outs[i]));
+    const outMask = node.layer.computeMask(node.inputsAsList ? args : args[0], mask);
+    node.outputs.forEach((t, i) => {
+      values.set(t.id, outs[i]);
+      masks.set(t.id, Array.isArray(outMask) ? (outMask[i] ?? null) : i === 0 ? outMask : null);
+    });
   }
   return graph.outputs.map((t) => values.get(t.id) as Tensor);
 }

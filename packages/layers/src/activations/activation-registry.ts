@@ -1,7 +1,7 @@
 import { NeuriteError, Registry, type FusedActivation, type Tensor } from '@neurite/tensor';
 import { describeValue } from '../initializers/argument-checks.js';
 import {
-  elu, exponential, gelu, hardSigmoid, leakyRelu, linear, logSoftmax, relu, relu6, selu, sigmoid, silu, softmax,
+  elu, exponential, gelu, hardSigmoid, legacyHardSigmoid, leakyRelu, linear, logSoftmax, relu, relu6, selu, sigmoid, silu, softmax,
   softplus, softsign, tanh,
 } from './functions.js';
 
@@ -57,6 +57,7 @@ registerActivation('leaky_relu', leakyRelu, 'leakyRelu');
 // Keras 3 serializes swish as 'silu' (one function with two names).
 registerActivation('silu', silu, 'swish');
 registerActivation('hard_sigmoid', hardSigmoid, 'hardSigmoid');
+registerActivation('legacy_hard_sigmoid', legacyHardSigmoid, 'legacyHardSigmoid');
 registerActivation('exponential', exponential);
 
 /** The function a tagged activation calls. */

@@ -1,5 +1,5 @@
 import {
-  add, div, elu as eluOp, exp, gelu as geluOp, leakyRelu as leakyReluOp, logSoftmax as logSoftmaxOp, mul,
+  add, clipByValue, div, elu as eluOp, exp, gelu as geluOp, leakyRelu as leakyReluOp, logSoftmax as logSoftmaxOp, mul,
   relu as reluOp, relu6 as relu6Op, selu as seluOp, sigmoid as sigmoidOp, softmax as softmaxOp,
   softplus as softplusOp, softsign as softsignOp, tanh as tanhOp, type Tensor,
 } from '@neurite/tensor';
@@ -81,6 +81,14 @@ export function hardSigmoid(x: Tensor): Tensor {
   return div(relu6Op(add(x, 3)), 6);
 }
 
+/**
+ * clip(0.2 x + 0.5, 0, 1), the hard sigmoid of Keras 2 and TensorFlow.js (TensorFlow.js's LSTM and GRU
+ * gates use it by default). Files from those read `hard_sigmoid` as this function.
+ */
+export function legacyHardSigmoid(x: Tensor): Tensor {
+  return clipByValue(add(mul(x, 0.2), 0.5), 0, 1);
+}
+
 /** exp(x). */
 export function exponential(x: Tensor): Tensor {
   return exp(x);
@@ -92,5 +100,5 @@ export function exponential(x: Tensor): Tensor {
  */
 export const activations = {
   linear, relu, relu6, sigmoid, tanh, softmax, logSoftmax, elu, selu, gelu, softplus, softsign, leakyRelu,
-  silu, swish: silu, hardSigmoid, exponential,
+  silu, swish: silu, hardSigmoid, legacyHardSigmoid, exponential,
 } as const;

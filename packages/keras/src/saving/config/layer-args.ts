@@ -3,6 +3,7 @@ import { NeuriteError } from '@neurite/tensor';
 import type { Layer } from '@neurite/layers';
 import { readError, type ReadContext } from './context.js';
 import { tolerateUnknownKey } from './lenient.js';
+import { nestedLayers } from './nested-layers.js';
 import { readDType, writeDType } from './dtype-policy.js';
 import type { KerasFlavor } from './flavor.js';
 import { BASE_KEYS, type KeyRule, type LayerTable, type ValueKind } from './layer-table.js';
@@ -22,6 +23,10 @@ function readValue(ctx: ReadContext, key: string, kind: ValueKind, value: unknow
   switch (kind) {
     case 'plain':
       return value;
+    case 'nullIsDefault':
+      return value === null ? undefined : value;
+    case 'layer':
+      return nestedLayers().read({ ...ctx, layer: undefined }, value);
     case 'dataFormat':
       if (value == null) return undefined; // Keras 2: null is the default, channels_last
       if (typeof value !== 'string' || !DATA_FORMATS[value]) {
@@ -70,8 +75,17 @@ export function readLayerArgs(ctx: ReadContext, className: string, layerTable: L
   return args;
 }
 
-function writeValue(kind: ValueKind, value: unknown, flavor: KerasFlavor, layer: Layer): unknown {
+function writeValue(kind: ValueKind, value: unknown, flavor: KerasFlavor, layer: Layer, rule: KeyRule<unknown>): unknown {
   switch (kind) {
+    case 'layer': {
+      const held = layer.sublayers.find((s) => s.key === rule.sublayer);
+      if (!held) throw new NeuriteError(`${layer.name} (${layer.className}): holds no '${rule.sublayer}' layer to write`);
+      const json = nestedLayers().write(held.layer, flavor);
+      // The holder's config may name it otherwise (Bidirectional writes its layer without the forward_ prefix).
+      const name = (value as { config?: { name?: unknown } } | null)?.config?.name;
+      if (typeof name === 'string' && json.config && typeof json.config === 'object') (json.config as Record<string, unknown>).name = name;
+      return json;
+    }
     case 'dataFormat':
       return value === 'channelsFirst' ? 'channels_first' : 'channels_last';
     case 'activation':
@@ -103,7 +117,7 @@ export function writeLayerArgs(layer: Layer, layerTable: LayerTable<unknown>, fl
     const [key, rule] = entry;
     if ('omitWhen' in rule && rule.omitWhen === value) continue;
     if (value === undefined) continue;
-    out[key] = writeValue(rule.kind ?? 'plain', value, flavor, layer);
+    out[key] = writeValue(rule.kind ?? 'plain', value, flavor, layer, rule);
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { readLayerArgs, writeLayerArgs } from './layer-args.js';
 import { CLASS_ALIASES, LAYER_TABLES } from './layer-table.js';
 import { Model } from '../../models/model.js';
 import { isModelClass, nestedModels } from './nested-models.js';
+import { setNestedLayerCodec } from './nested-layers.js';
 
 export type LayerFromJSONOptions = LoadOptions & { source?: string; legacy?: boolean; kerasVersion?: string };
 
@@ -177,3 +178,5 @@ export function layerToKerasJSON(layer: Layer, flavor: KerasFlavor = 'keras3'): 
   if (inputShape !== undefined) json.build_config = { input_shape: inputShape };
   return json;
 }
+
+setNestedLayerCodec({ read: readLayer, write: layerToKerasJSON });

@@ -2,7 +2,8 @@
 // every layer @neurite/layers has. Each key says how its value is converted; the keys Keras writes that
 // leave the computation unchanged are listed with the values at which that holds.
 import type {
-  ActivationLayerArgs, ActivityRegularizationArgs, AlphaDropoutArgs, BatchNormalizationArgs, ConcatenateArgs,
+  ActivationLayerArgs, ActivityRegularizationArgs, AlphaDropoutArgs, BatchNormalizationArgs, BidirectionalArgs, ConcatenateArgs,
+  EmbeddingArgs, GRUArgs, LSTMArgs, MaskingArgs, RNNArgs, SimpleRNNArgs, TimeDistributedArgs,
   Conv2DTransposeArgs, ConvArgs, DenseArgs, DepthwiseConv2DArgs, DotArgs, DropoutArgs, FlattenArgs, GaussianDropoutArgs,
   GaussianNoiseArgs, GlobalPoolingArgs, InputLayerArgs, LayerArgs, LayerNormalizationArgs, PoolingArgs, ReshapeArgs,
   SpatialDropoutArgs,
@@ -18,7 +19,9 @@ export type ValueKind =
   | 'regularizer'
   | 'constraint'
   | 'dtype' // a string or a dtype policy object
-  | 'singleAxis'; // tf.keras writes BatchNormalization's axis as a one-element list
+  | 'singleAxis' // tf.keras writes BatchNormalization's axis as a one-element list
+  | 'nullIsDefault' // TensorFlow.js writes null for "the default" (LSTM's unit_forget_bias)
+  | 'layer'; // a held layer's { class_name, config } (the `sublayer` of the rule)
 
 export interface KeyRule<A> {
   /** The Neurite constructor argument (checked against the layer's args type). */
@@ -28,6 +31,8 @@ export interface KeyRule<A> {
   writtenIn?: readonly KerasFlavor[];
   /** Left out when writing at this value: Keras has no such key, so only a non-default value is written. */
   omitWhen?: unknown;
+  /** For kind 'layer': the key of the held layer written here (Layer.sublayers). */
+  sublayer?: string;
 }
 
 /** A key Keras writes that Neurite does not need, with why, and the values at which it changes nothing. */
@@ -199,6 +204,95 @@ const inputLayer = table<InputLayerArgs>({
   },
 });
 
+const embedding = table<EmbeddingArgs>({
+  keys: {
+    input_dim: { arg: 'inputDim' },
+    output_dim: { arg: 'outputDim' },
+    embeddings_initializer: { arg: 'embeddingsInitializer', kind: 'initializer' },
+    embeddings_regularizer: { arg: 'embeddingsRegularizer', kind: 'regularizer' },
+    embeddings_constraint: { arg: 'embeddingsConstraint', kind: 'constraint' },
+    mask_zero: { arg: 'maskZero' },
+  },
+  ignored: {
+    ...LORA,
+    input_length: { why: 'Keras 2 and TensorFlow.js: only the expected sequence length, which the input shape carries' },
+    sparse: { why: 'a sparse gradient for the table', values: [false, null] },
+    quantization_config: { why: 'a quantized layer stores other weights', values: [null] },
+  },
+});
+
+/** The RNN base's keys (every recurrent layer). */
+const recurrentKeys = {
+  return_sequences: { arg: 'returnSequences' },
+  return_state: { arg: 'returnState' },
+  go_backwards: { arg: 'goBackwards' },
+  stateful: { arg: 'stateful' },
+  unroll: { arg: 'unroll' },
+  zero_output_for_mask: { arg: 'zeroOutputForMask', writtenIn: ['keras3'] },
+} as const;
+
+const recurrentIgnored: Record<string, Neutral> = {
+  time_major: { why: 'tf.keras: steps first instead of batch first', values: [false, null] },
+  implementation: { why: 'Keras 2 and TensorFlow.js: the same equations in fewer or more matrix products' },
+  use_cudnn: { why: 'Keras 3: a faster kernel for the same result' },
+};
+
+/** A cell's keys, as SimpleRNN, LSTM and GRU write them inline. */
+const cellKeys = {
+  units: { arg: 'units' },
+  activation: { arg: 'activation', kind: 'activation' },
+  use_bias: { arg: 'useBias' },
+  kernel_initializer: { arg: 'kernelInitializer', kind: 'initializer' },
+  recurrent_initializer: { arg: 'recurrentInitializer', kind: 'initializer' },
+  bias_initializer: { arg: 'biasInitializer', kind: 'initializer' },
+  kernel_regularizer: { arg: 'kernelRegularizer', kind: 'regularizer' },
+  recurrent_regularizer: { arg: 'recurrentRegularizer', kind: 'regularizer' },
+  bias_regularizer: { arg: 'biasRegularizer', kind: 'regularizer' },
+  kernel_constraint: { arg: 'kernelConstraint', kind: 'constraint' },
+  recurrent_constraint: { arg: 'recurrentConstraint', kind: 'constraint' },
+  bias_constraint: { arg: 'biasConstraint', kind: 'constraint' },
+  dropout: { arg: 'dropout' },
+  recurrent_dropout: { arg: 'recurrentDropout' },
+  // Keras 3 seeds the dropout masks; Keras 2 and TensorFlow.js have no such key.
+  seed: { arg: 'seed', writtenIn: ['keras3'] },
+} as const;
+
+const simpleRnn = table<SimpleRNNArgs>({ keys: { ...cellKeys, ...recurrentKeys }, ignored: recurrentIgnored });
+
+const lstm = table<LSTMArgs>({
+  keys: {
+    ...cellKeys,
+    recurrent_activation: { arg: 'recurrentActivation', kind: 'activation' },
+    unit_forget_bias: { arg: 'unitForgetBias', kind: 'nullIsDefault' },
+    ...recurrentKeys,
+  },
+  ignored: recurrentIgnored,
+});
+
+const gru = table<GRUArgs>({
+  keys: {
+    ...cellKeys,
+    recurrent_activation: { arg: 'recurrentActivation', kind: 'activation' },
+    reset_after: { arg: 'resetAfter' },
+    ...recurrentKeys,
+  },
+  ignored: recurrentIgnored,
+});
+
+/** A cell on its own (inside a generic RNN's config). */
+const cellTable = <A>(extra: Record<string, KeyRule<A>>) =>
+  table<A>({ keys: { ...(cellKeys as unknown as Record<string, KeyRule<A>>), ...extra }, ignored: recurrentIgnored });
+
+const rnn = table<RNNArgs>({ keys: { cell: { arg: 'cell', kind: 'layer', sublayer: 'cell' }, ...recurrentKeys }, ignored: recurrentIgnored });
+
+const bidirectional = table<BidirectionalArgs>({
+  keys: { layer: { arg: 'layer', kind: 'layer', sublayer: 'forward_layer' }, merge_mode: { arg: 'mergeMode' } },
+  ignored: {
+    // Keras 3 writes the backward copy it made; Neurite makes the same copy (goBackwards flipped) from `layer`.
+    backward_layer: { why: 'the backward copy of layer, which Neurite makes itself' },
+  },
+});
+
 /** Merge layers have only the base keys (Concatenate adds its axis, Dot its axes and normalize). */
 const merge = table<LayerArgs>({ keys: {} });
 
@@ -242,6 +336,20 @@ export const LAYER_TABLES: Readonly<Record<string, LayerTable<unknown>>> = {
   Minimum: merge,
   Concatenate: table<ConcatenateArgs>({ keys: { axis: { arg: 'axis' } } }),
   Dot: table<DotArgs>({ keys: { axes: { arg: 'axes' }, normalize: { arg: 'normalize' } } }),
+  Embedding: embedding,
+  Masking: table<MaskingArgs>({ keys: { mask_value: { arg: 'maskValue' } } }),
+  SimpleRNN: simpleRnn,
+  LSTM: lstm,
+  GRU: gru,
+  RNN: rnn,
+  SimpleRNNCell: cellTable({}),
+  LSTMCell: cellTable({
+    recurrent_activation: { arg: 'recurrentActivation', kind: 'activation' },
+    unit_forget_bias: { arg: 'unitForgetBias', kind: 'nullIsDefault' },
+  }),
+  GRUCell: cellTable({ recurrent_activation: { arg: 'recurrentActivation', kind: 'activation' }, reset_after: { arg: 'resetAfter' } }),
+  Bidirectional: bidirectional,
+  TimeDistributed: table<TimeDistributedArgs>({ keys: { layer: { arg: 'layer', kind: 'layer', sublayer: 'layer' } } }),
 };
 
 /** Keras's other names for a few classes (Keras 2 aliases, and TensorFlow.js's 'Model'). */

@@ -139,19 +139,23 @@ export function readActivation(ctx: ReadContext, key: string, value: unknown): s
     name = value.config;
   }
   if (typeof name !== 'string') throw readError(ctx, `${key} must be an activation name. Received: ${JSON.stringify(value)}`);
-  if (ctx.legacy && name === 'hard_sigmoid') {
-    // Keras 2 and TensorFlow.js: clip(0.2x + 0.5); Keras 3 (and Neurite): relu6(x + 3) / 6.
-    throw readError(ctx, `${key}: Keras 2's hard_sigmoid (slope 0.2) is not Keras 3's (slope 1/6), the one Neurite has`);
-  }
+  // Keras 2 and TensorFlow.js: clip(0.2x + 0.5); Keras 3 (and Neurite's hard_sigmoid): relu6(x + 3) / 6.
+  if (ctx.legacy && name === 'hard_sigmoid') return 'legacy_hard_sigmoid';
   const custom = customClass(ctx, [name]);
   if (custom) return custom as unknown as ActivationFunction;
   withContext(ctx, () => getActivation(name as string));
   return name;
 }
 
-/** TensorFlow.js knows Keras 3's silu as swish and has Keras 2's hard_sigmoid. */
+/** TensorFlow.js knows Keras 3's silu as swish and has Keras 2's hard_sigmoid (Neurite's legacy_hard_sigmoid). */
 export function writeActivation(name: string, flavor: KerasFlavor, layerName: string): string {
-  if (flavor !== 'tfjs') return name;
+  if (flavor !== 'tfjs') {
+    if (name === 'legacy_hard_sigmoid') {
+      throw new NeuriteError(`${layerName}: legacy_hard_sigmoid (Keras 2's hard_sigmoid, slope 0.2) has no Keras 3 name; save this model in the TensorFlow.js format, or use 'hard_sigmoid' (slope 1/6) or 'sigmoid'`);
+    }
+    return name;
+  }
+  if (name === 'legacy_hard_sigmoid') return 'hard_sigmoid';
   if (name === 'silu') return 'swish';
   if (name === 'hard_sigmoid') {
     throw new NeuriteError(`${layerName}: TensorFlow.js's hardSigmoid (slope 0.2) is not Neurite's hard_sigmoid (slope 1/6); this layer cannot be written for TensorFlow.js`);

@@ -42,7 +42,7 @@ function orderedLayers(model: Model, json: unknown): { layer: Layer; json: unkno
  */
 export function ownVariables(layer: Layer): LayerWeight[] {
   if (layer instanceof Model) return [];
-  const weights = layer.weights;
+  const weights = layer.ownWeights;
   if (!layer.trainable) return weights;
   return [...weights.filter((w) => w.trainable), ...weights.filter((w) => !w.trainable)];
 }
@@ -69,6 +69,15 @@ export function storageEntries(model: Model, json?: unknown): LayerWeightsEntry[
       visited.add(layer);
       entries.push({ path, layer, weights: ownVariables(layer) });
       if (layer instanceof Model) walk(layer, layerJson, `${path}/`);
+      else held(layer, path);
+    }
+  };
+  // A layer's held layers (an RNN's cell, a wrapper's layers) at `<path>/<attribute>`, as Keras 3 walks them.
+  const held = (layer: Layer, path: string): void => {
+    for (const { key, layer: inner } of layer.sublayers) {
+      const innerPath = `${path}/${key}`;
+      entries.push({ path: innerPath, layer: inner, weights: ownVariables(inner) });
+      held(inner, innerPath);
     }
   };
   walk(model, json, '');

@@ -21,6 +21,7 @@ export class ActivationLayer extends Layer {
 
   constructor(args: ActivationLayerArgs) {
     super(args);
+    this.supportsMasking = true; // a sequence mask passes through unchanged, as in Keras
     if (args?.activation == null) throw argError('Activation', 'activation', 'a name or a function', args?.activation);
     this.activation = getActivation(args.activation);
   }

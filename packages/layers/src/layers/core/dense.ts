@@ -48,6 +48,7 @@ export class Dense extends Layer {
 
   constructor(args: DenseArgs) {
     super(args);
+    this.supportsMasking = true; // a sequence mask passes through unchanged, as in Keras
     const cls = 'Dense';
     this.units = checkPositiveInt(cls, 'units', args?.units);
     this.activation = getActivation(args.activation);

@@ -64,6 +64,7 @@ export class BatchNormalization extends Layer {
 
   constructor(args: BatchNormalizationArgs = {}) {
     super(args);
+    this.supportsMasking = true; // a sequence mask passes through unchanged, as in Keras
     const cls = 'BatchNormalization';
     this.axis = checkAxisArg(cls, args.axis ?? -1, false) as number;
     this.momentum = checkNumberIn(cls, 'momentum', args.momentum ?? 0.99, 0, 1);

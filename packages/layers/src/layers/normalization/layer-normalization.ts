@@ -56,6 +56,7 @@ export class LayerNormalization extends Layer {
 
   constructor(args: LayerNormalizationArgs = {}) {
     super(args);
+    this.supportsMasking = true; // a sequence mask passes through unchanged, as in Keras
     const cls = 'LayerNormalization';
     this.axis = checkAxisArg(cls, args.axis ?? -1, true);
     this.epsilon = checkNumberIn(cls, 'epsilon', args.epsilon ?? 1e-3, 0, Infinity, true);

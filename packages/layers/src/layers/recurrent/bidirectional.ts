@@ -44,7 +44,9 @@ export class Bidirectional extends Layer {
     }
     const { className, config } = spec as { className: string; config: LayerConfig };
     const copy = (prefix: string, backwards: boolean): RNN => {
-      const made = deserializeLayer({ className, config: { ...config, name: `${prefix}_${String(config.name ?? className.toLowerCase())}`, goBackwards: backwards } });
+      // (a config written by Keras names the layer forward_<name> already)
+      const base = String(config.name ?? className.toLowerCase()).replace(/^forward_/, '');
+      const made = deserializeLayer({ className, config: { ...config, name: `${prefix}_${base}`, goBackwards: backwards } });
       if (!(made instanceof RNN)) throw new NeuriteError(`Bidirectional: layer must be a recurrent layer (SimpleRNN, LSTM, GRU or RNN). Received: a ${className}`);
       return made;
     };

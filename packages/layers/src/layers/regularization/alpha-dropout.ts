@@ -36,6 +36,7 @@ export class AlphaDropout extends SeededLayer {
 
   constructor(args: AlphaDropoutArgs) {
     super(args);
+    this.supportsMasking = true; // a sequence mask passes through unchanged, as in Keras
     const cls = this.className;
     // rate 1 would make the affine factor infinite (Keras divides by zero there), so it is rejected.
     this.rate = checkRate(cls, args?.rate, false);

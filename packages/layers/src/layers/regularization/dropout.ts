@@ -42,6 +42,7 @@ export class Dropout extends SeededLayer {
 
   constructor(args: DropoutArgs) {
     super(args);
+    this.supportsMasking = true; // a sequence mask passes through unchanged, as in Keras
     const cls = this.className;
     this.rate = checkRate(cls, args?.rate);
     this.noiseShape = checkNoiseShape(cls, args.noiseShape);

@@ -23,6 +23,7 @@ export class GaussianDropout extends SeededLayer {
 
   constructor(args: GaussianDropoutArgs) {
     super(args);
+    this.supportsMasking = true; // a sequence mask passes through unchanged, as in Keras
     this.rate = checkRate(this.className, args?.rate, false);
   }
 

@@ -20,6 +20,7 @@ export class GaussianNoise extends SeededLayer {
 
   constructor(args: GaussianNoiseArgs) {
     super(args);
+    this.supportsMasking = true; // a sequence mask passes through unchanged, as in Keras
     const stddev = args?.stddev;
     // Keras 3 also caps stddev at 1; any non-negative spread is meaningful, so only negatives are rejected.
     if (typeof stddev !== 'number' || !Number.isFinite(stddev) || stddev < 0) {

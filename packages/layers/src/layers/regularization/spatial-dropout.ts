@@ -29,6 +29,7 @@ export abstract class SpatialDropout extends SeededLayer {
     readonly spatialRank: number,
   ) {
     super(args);
+    this.supportsMasking = true; // a sequence mask passes through unchanged, as in Keras
     const cls = this.className;
     this.rate = checkRate(cls, args?.rate);
     const dataFormat = args.dataFormat ?? 'channelsLast';

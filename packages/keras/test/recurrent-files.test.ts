@@ -1,0 +1,220 @@
+import '@neurite/backend-cpu';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dispose, setBackend, tensor, type Tensor } from '@neurite/tensor';
+import {
+  Bidirectional, Dense, Embedding, GRU, GRUCell, Input, LSTM, Masking, RNN, SimpleRNN, TimeDistributed, type Layer,
+} from '@neurite/layers';
+import { Sequential, type Model } from '../src/models/index.js';
+import { loadTfjsModel, saveTfjsModel } from '../src/saving/tfjs/index.js';
+import { loadModel, saveModel } from '../src/saving/keras-archive/index.js';
+import { h5, sortedPaths, tempDir, withH5 } from './saving-archive-helpers.js';
+import { maxDifference, TOLERANCE, tfArtifacts, tfLoad, toFiles, values } from './saving-tfjs-helpers.js';
+
+// Models with the recurrent and sequence layers through .keras (Keras 3), .h5 (Keras 2) and the
+// TensorFlow.js format, in the weight layout each one uses.
+
+const STEPS = 5;
+
+function fill(model: Model, seed: number): void {
+  model.setWeights(model.weights.map((w, i) => tensor(values(w.variable.size, seed + i).map((v) => v * 0.7), [...w.shape])));
+}
+
+function predictions(model: Model, x: Tensor): number[] {
+  const y = model.predict(x) as Tensor;
+  const out = Array.from(y.dataSync());
+  y.dispose();
+  return out;
+}
+
+/** Token ids with padding, [3, STEPS]. */
+const ids = () => tensor([3, 1, 4, 0, 0, 5, 9, 2, 6, 5, 3, 0, 0, 0, 0], [3, STEPS]);
+
+/** One model with every recurrent layer kind (Keras 3 only: GRU with resetAfter and a seed). */
+function everyLayer(): Sequential {
+  return new Sequential({
+    layers: [
+      Input({ shape: [STEPS] }),
+      new Embedding({ inputDim: 10, outputDim: 4, maskZero: true }),
+      new Bidirectional({ layer: new LSTM({ units: 3, returnSequences: true, dropout: 0.2, recurrentDropout: 0.1, seed: 5 }) }),
+      new TimeDistributed({ layer: new Dense({ units: 4, activation: 'relu' }) }),
+      new Masking({ maskValue: 0 }),
+      new GRU({ units: 3, returnSequences: true }),
+      new RNN({ cell: new GRUCell({ units: 2, resetAfter: false }), returnSequences: true, goBackwards: true }),
+      new SimpleRNN({ units: 2 }),
+      new Dense({ units: 2, activation: 'softmax' }),
+    ],
+  });
+}
+
+beforeAll(async () => {
+  await setBackend('cpu');
+  await tf.setBackend('cpu');
+});
+
+describe('.keras (Keras 3)', () => {
+  it('a model with every recurrent layer round-trips with the same predictions and Keras 3 weight paths', async () => {
+    const model = everyLayer();
+    fill(model, 1);
+    const bytes = await saveModel(model);
+    const back = await loadModel(bytes);
+    expect(back.layers.map((l) => l.className)).toEqual(model.layers.map((l) => l.className));
+    const x = ids();
+    expect(predictions(back, x)).toEqual(predictions(model, x));
+    expect(back.countParams()).toBe(model.countParams());
+    const { unzipSync } = await import('fflate');
+    const paths = await withH5(unzipSync(bytes)['model.weights.h5'], sortedPaths);
+    const vars = paths.filter((p) => /\/vars\/\d+$/.test(p));
+    expect(vars).toEqual([
+      'layers/bidirectional/backward_layer/cell/vars/0', 'layers/bidirectional/backward_layer/cell/vars/1', 'layers/bidirectional/backward_layer/cell/vars/2',
+      'layers/bidirectional/forward_layer/cell/vars/0', 'layers/bidirectional/forward_layer/cell/vars/1', 'layers/bidirectional/forward_layer/cell/vars/2',
+      'layers/dense/vars/0', 'layers/dense/vars/1',
+      'layers/embedding/vars/0',
+      'layers/gru/cell/vars/0', 'layers/gru/cell/vars/1', 'layers/gru/cell/vars/2',
+      'layers/rnn/cell/vars/0', 'layers/rnn/cell/vars/1', 'layers/rnn/cell/vars/2',
+      'layers/simple_rnn/cell/vars/0', 'layers/simple_rnn/cell/vars/1', 'layers/simple_rnn/cell/vars/2',
+      'layers/time_distributed/layer/vars/0', 'layers/time_distributed/layer/vars/1',
+    ]);
+    // The seed of the dropout masks is kept (config.json), so training repeats.
+    const lstm = (back.layers[1] as Bidirectional).forwardLayer as LSTM;
+    expect(lstm.cell.seed).toBe(5);
+    x.dispose();
+    model.dispose();
+    back.dispose();
+  });
+});
+
+describe('TensorFlow.js format', () => {
+  it('TensorFlow.js loads a Neurite recurrent model (its own reader) and predicts the same; Neurite reads it back', async () => {
+    const model = new Sequential({
+      layers: [
+        Input({ shape: [STEPS] }),
+        new Embedding({ inputDim: 10, outputDim: 4, maskZero: true }),
+        new Bidirectional({ layer: new LSTM({ units: 3, returnSequences: true, recurrentActivation: 'sigmoid' }), mergeMode: 'mul' }),
+        new TimeDistributed({ layer: new Dense({ units: 4 }) }),
+        new GRU({ units: 3, resetAfter: false, returnSequences: true }),
+        new SimpleRNN({ units: 2, activation: 'relu' }),
+        new Dense({ units: 2 }),
+      ],
+    });
+    fill(model, 2);
+    const saved = await saveTfjsModel(model);
+    const names = (saved.modelJson.weightsManifest[0].weights as { name: string }[]).map((w) => w.name);
+    expect(names.slice(0, 4)).toEqual([
+      `${model.layers[0].name}/embeddings`,
+      `${model.layers[1].name}/forward_${(model.layers[1] as Bidirectional).forwardLayer.name.replace(/^forward_/, '')}/kernel`,
+      expect.stringMatching(/\/forward_.*\/recurrent_kernel$/),
+      expect.stringMatching(/\/forward_.*\/bias$/),
+    ]);
+    const theirs = await tfLoad(saved);
+    const x = ids();
+    const ty = theirs.predict(tf.tensor(Array.from(x.dataSync()), [3, STEPS])) as tf.Tensor;
+    expect(maxDifference(predictions(model, x), await ty.data())).toBeLessThan(TOLERANCE);
+    const back = await loadTfjsModel({ modelJson: saved.modelJson, weights: saved.weightData });
+    expect(predictions(back, x)).toEqual(predictions(model, x));
+    const refused = new Sequential({ layers: [Input({ shape: [STEPS, 2] }), new GRU({ units: 2 })] });
+    // Written anyway (the file format has no such limit); TensorFlow.js itself refuses resetAfter: true.
+    await expect(tfLoad(await saveTfjsModel(refused))).rejects.toThrow(/reset_after/);
+    refused.dispose();
+    ty.dispose();
+    x.dispose();
+    theirs.dispose();
+    back.dispose();
+    model.dispose();
+  });
+});
+
+describe('.h5 (Keras 2)', () => {
+  it('a Keras 2 file with Embedding, Bidirectional(LSTM), GRU and TimeDistributed loads and agrees with TensorFlow.js', async () => {
+    // The topology tfjs writes is Keras 2's; the weights go where Keras 2 puts them (`<layer>/<layer>/<cell>/kernel:0`).
+    const theirs = tf.sequential();
+    theirs.add(tf.layers.embedding({ inputDim: 10, outputDim: 4, inputShape: [STEPS], maskZero: true, name: 'embedding' }));
+    theirs.add(tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 3, returnSequences: true, name: 'lstm', recurrentActivation: 'sigmoid' }) as tf.RNN, name: 'bidirectional' }));
+    theirs.add(tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2, name: 'dense' }), name: 'time_distributed' }));
+    theirs.add(tf.layers.gru({ units: 2, name: 'gru', recurrentActivation: 'sigmoid' }));
+    theirs.setWeights(theirs.weights.map((w, i) => tf.tensor(values(w.shape.reduce((a: number, b) => a * (b as number), 1), 40 + i), w.shape as number[])));
+    const artifacts = await tfArtifacts(theirs);
+    const topology = artifacts.modelTopology as Record<string, unknown>;
+    const cellOf: Record<string, string> = { lstm: 'lstm_cell', gru: 'gru_cell' };
+    // Keras 2's weight names: `bidirectional/forward_lstm/lstm_cell/kernel:0`, `gru/gru_cell/kernel:0`, ...
+    const groups = new Map<string, { names: string[]; values: Float32Array[]; shapes: number[][] }>();
+    const flat = theirs.weights;
+    const data = theirs.getWeights();
+    flat.forEach((w, i) => {
+      const parts = w.originalName.split('/');
+      const layer = parts[0];
+      const inner = parts.length === 3 ? `${parts[1]}/${cellOf[parts[1].replace(/^(forward|backward)_/, '')]}` : cellOf[layer];
+      const name = inner ? `${layer}/${inner}/${parts[parts.length - 1]}:0` : `${layer}/${parts[parts.length - 1]}:0`;
+      const g = groups.get(layer) ?? { names: [], values: [], shapes: [] };
+      g.names.push(name);
+      g.values.push(data[i].dataSync() as Float32Array);
+      g.shapes.push([...data[i].shape]);
+      groups.set(layer, g);
+    });
+    const api = await h5();
+    const { dir, remove } = tempDir();
+    try {
+      const path = join(dir, 'keras2.h5');
+      const file = new api.File(path, 'w');
+      const text = (obj: { create_attribute: (n: string, d: string, s?: null, t?: string) => void }, name: string, value: string) => obj.create_attribute(name, value, null, `S${value.length}`);
+      const fixed = (list: string[]) => `S${Math.max(1, ...list.map((s) => s.length))}`;
+      text(file, 'keras_version', '2.15.0');
+      text(file, 'backend', 'tensorflow');
+      text(file, 'model_config', JSON.stringify(topology));
+      const root = file.create_group('model_weights');
+      const layerNames = [...groups.keys()];
+      root.create_attribute('layer_names', layerNames, null, fixed(layerNames));
+      const made = new Map<string, ReturnType<typeof root.create_group>>();
+      for (const [layer, g] of groups) {
+        const group = root.create_group(layer);
+        group.create_attribute('weight_names', g.names, null, fixed(g.names));
+        g.names.forEach((n, i) => {
+          // `bidirectional/forward_lstm/lstm_cell/kernel:0` lies in nested groups under the layer's group
+          const parts = n.split('/');
+          let at = group;
+          let path = layer;
+          for (const part of parts.slice(0, -1)) {
+            path += `/${part}`;
+            const known = made.get(path);
+            at = known ?? at.create_group(part);
+            made.set(path, at);
+          }
+          at.create_dataset({ name: parts[parts.length - 1], data: g.values[i], shape: g.shapes[i], dtype: '<f' });
+        });
+      }
+      file.close();
+      const ours = await loadModel(new Uint8Array(readFileSync(path)));
+      expect(ours.layers.map((l) => l.className)).toEqual(['Embedding', 'Bidirectional', 'TimeDistributed', 'GRU']);
+      const x = ids();
+      const ty = theirs.predict(tf.tensor(Array.from(x.dataSync()), [3, STEPS])) as tf.Tensor;
+      const diff = maxDifference(predictions(ours, x), await ty.data());
+      console.log(`Keras 2 .h5 recurrent model -> Neurite vs TensorFlow.js: max |difference| ${diff.toExponential(2)}`);
+      expect(diff).toBeLessThan(TOLERANCE);
+      ty.dispose();
+      x.dispose();
+      ours.dispose();
+    } finally {
+      remove();
+      theirs.dispose();
+    }
+  });
+});
+
+describe('summary', () => {
+  it("lists Keras's parameter counts for the recurrent layers", () => {
+    const model = new Sequential({
+      layers: [Input({ shape: [7, 10] }), new LSTM({ units: 32, returnSequences: true }), new Bidirectional({ layer: new GRU({ units: 8 }) }), new Dense({ units: 1 })],
+    });
+    const lines: string[] = [];
+    model.summary((l: string) => lines.push(l));
+    const text = lines.join('\n');
+    expect(text).toMatch(/LSTM[^\n]*5,?504/);
+    expect(text).toMatch(/Bidirectional[^\n]*2,016/); // 2 * 3 * 8 * (32 + 8 + 2)
+    model.dispose();
+  });
+});
+
+
+
