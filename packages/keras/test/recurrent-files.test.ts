@@ -3,15 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dispose, setBackend, tensor, type Tensor } from '@neurite/tensor';
+import { setBackend, tensor, type Tensor } from '@neurite/tensor';
 import {
-  Bidirectional, Dense, Embedding, GRU, GRUCell, Input, LSTM, Masking, RNN, SimpleRNN, TimeDistributed, type Layer,
+  Bidirectional, Dense, Embedding, GRU, GRUCell, Input, LSTM, Masking, RNN, SimpleRNN, TimeDistributed,
 } from '@neurite/layers';
 import { Sequential, type Model } from '../src/models/index.js';
 import { loadTfjsModel, saveTfjsModel } from '../src/saving/tfjs/index.js';
 import { loadModel, saveModel } from '../src/saving/keras-archive/index.js';
 import { h5, sortedPaths, tempDir, withH5 } from './saving-archive-helpers.js';
-import { maxDifference, TOLERANCE, tfArtifacts, tfLoad, toFiles, values } from './saving-tfjs-helpers.js';
+import { maxDifference, TOLERANCE, tfArtifacts, tfLoad, values } from './saving-tfjs-helpers.js';
 
 // Models with the recurrent and sequence layers through .keras (Keras 3), .h5 (Keras 2) and the
 // TensorFlow.js format, in the weight layout each one uses.

@@ -1,17 +1,11 @@
 import '@neurite/backend-cpu';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispose, mul, setBackend, sum, tensor, tidy, valueAndGrads, variableGrads, type Tensor } from '@neurite/tensor';
-import {
-  Bidirectional, Dense, Embedding, GRU, GRUCell, Input, LSTM, Masking, RNN, SimpleRNN, TimeDistributed, type Layer,
-} from '@neurite/layers';
-import { Sequential, type Model } from '../src/models/index.js';
-import { loadTfjsModel, saveTfjsModel } from '../src/saving/tfjs/index.js';
-import { loadModel, saveModel } from '../src/saving/keras-archive/index.js';
-import { h5, sortedPaths, tempDir, withH5 } from './saving-archive-helpers.js';
-import { maxDifference, TOLERANCE, tfArtifacts, tfLoad, toFiles, values } from './saving-tfjs-helpers.js';
+import { Bidirectional, Dense, GRU, LSTM, SimpleRNN, TimeDistributed, type Layer } from '@neurite/layers';
+import type { Model } from '../src/models/index.js';
+import { loadTfjsModel } from '../src/saving/tfjs/index.js';
+import { maxDifference, TOLERANCE, tfArtifacts, toFiles, values } from './saving-tfjs-helpers.js';
 
 // Recurrent and sequence layers against TensorFlow.js 4.22 on shared weights (forward and gradients,
 // within 1e-5), and through the three file formats.

@@ -24,7 +24,7 @@ export class Masking extends Layer {
     this.supportsMasking = true;
   }
 
-  /** [batch, steps]: true where some feature differs from maskValue. */
+  /** The step mask, of shape [batch, steps]; a step is kept where some feature differs from maskValue. */
   private stepMask(x: Tensor): Tensor {
     return tidy(() => notEqual(max(cast(notEqual(x, this.maskValue), 'float32'), { axis: -1 }), 0));
   }

@@ -1,7 +1,7 @@
 // Recurrent layers and their cells, and the wrappers used with them.
 export { RNNCell } from './rnn-cell.js';
 export type { DropoutCellArgs, SequenceMasks, CellStep } from './rnn-cell.js';
-export type { CellWeightArgs } from './cell-weights.js';
+export type { CellWeightArgs, CellWeightOptions } from './cell-weights.js';
 export { WeightedCell } from './weighted-cell.js';
 export { SimpleRNNCell } from './simple-rnn-cell.js';
 export type { SimpleRNNCellArgs } from './simple-rnn-cell.js';
