@@ -32,7 +32,12 @@ export interface Contender {
   dropout(size: number): Promise<Step>;
   /** One training step (forward, backward, Adam update) of the reference MLP on one batch; absent where not written. */
   mlpTrainStep?(batchSize: number): Promise<Step>;
+  /** One training step of the reference LSTM (LSTM.units over LSTM.steps steps, then a softmax Dense); absent where not written. */
+  lstmTrainStep?(batchSize: number): Promise<Step>;
 }
+
+/** The reference recurrent model: MNIST rows as a sequence (28 steps of 28 pixels), LSTM(128), softmax over 10, Adam. */
+export const LSTM_MODEL = { steps: 28, features: 28, units: 128, classes: 10, learningRate: 1e-3 };
 
 export interface ConvShape {
   batch: number;
@@ -156,6 +161,23 @@ function neurite(backendName: string, options: { slow?: boolean; label?: string 
         model.trainOnBatch(x, y);
       };
     },
+    async lstmTrainStep(batchSize) {
+      const { layers, sequential, optimizers } = nt;
+      const m = LSTM_MODEL;
+      const model = own(sequential({
+        layers: [
+          layers.inputLayer({ inputShape: [m.steps, m.features] }),
+          layers.lstm({ units: m.units }),
+          layers.dense({ units: m.classes, activation: 'softmax' }),
+        ],
+      }));
+      model.compile({ optimizer: optimizers.adam({ learningRate: m.learningRate }), loss: 'categoricalCrossentropy' });
+      const x = own(nt.tensor(randomValues(batchSize * m.steps * m.features, 8), [batchSize, m.steps, m.features]));
+      const y = own(nt.tensor(oneHotBatch(batchSize), [batchSize, m.classes]));
+      return async () => {
+        model.trainOnBatch(x, y);
+      };
+    },
   };
 }
 
@@ -231,6 +253,22 @@ function tfContender(backend: 'cpu' | 'wasm'): Contender {
       model.compile({ optimizer: tf.train.adam(MLP.learningRate), loss: 'categoricalCrossentropy' });
       const x = own(tf.tensor2d(randomValues(batchSize * MLP.inputs, 4), [batchSize, MLP.inputs]));
       const y = own(tf.tensor2d(oneHotBatch(batchSize), [batchSize, MLP.classes]));
+      return async () => {
+        await model.trainOnBatch(x, y);
+      };
+    },
+    async lstmTrainStep(batchSize) {
+      const m = LSTM_MODEL;
+      const model = tf.sequential({
+        layers: [
+          // Keras 3's gate activation (tfjs defaults to hard_sigmoid), so both sides compute the same model.
+          tf.layers.lstm({ units: m.units, recurrentActivation: 'sigmoid', inputShape: [m.steps, m.features] }),
+          tf.layers.dense({ units: m.classes, activation: 'softmax' }),
+        ],
+      });
+      model.compile({ optimizer: tf.train.adam(m.learningRate), loss: 'categoricalCrossentropy' });
+      const x = own(tf.tensor3d(randomValues(batchSize * m.steps * m.features, 8), [batchSize, m.steps, m.features]));
+      const y = own(tf.tensor2d(oneHotBatch(batchSize), [batchSize, m.classes]));
       return async () => {
         await model.trainOnBatch(x, y);
       };

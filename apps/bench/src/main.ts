@@ -25,7 +25,7 @@ if (!process.env.DISPLAY && !process.env.BENCH_NO_XVFB && !process.env.BENCH_UND
   }
 }
 
-const { contenders } = await import('./contenders.js');
+const { contenders, LSTM_MODEL } = await import('./contenders.js');
 const { measure } = await import('./measure.js');
 type Contender = import('./contenders.js').Contender;
 type Step = import('./contenders.js').Step;
@@ -54,6 +54,7 @@ const MATMUL_SIZES = [256, 512, 1024];
 const CONV = { batch: 32, height: 28, width: 28, inChannels: 32, outChannels: 64, filterSize: 3 };
 const DROPOUT_SIZE = 4 * 1024 * 1024;
 const MLP_BATCH = 128;
+const LSTM_BATCH = 64;
 
 const matMulName = (n: number) => `matMul ${n}x${n}`;
 const cases: Case[] = [
@@ -91,6 +92,13 @@ const cases: Case[] = [
     higherIsBetter: true,
     prepare: async (c: Contender) => (c.mlpTrainStep ? c.mlpTrainStep(MLP_BATCH) : null),
     figure: (ms: number) => MLP_BATCH / (ms / 1000),
+  },
+  {
+    name: `LSTM(${LSTM_MODEL.units}) train step, ${LSTM_MODEL.steps} steps, batch ${LSTM_BATCH}`,
+    unit: 'samples/s',
+    higherIsBetter: true,
+    prepare: async (c: Contender) => (c.lstmTrainStep ? c.lstmTrainStep(LSTM_BATCH) : null),
+    figure: (ms: number) => LSTM_BATCH / (ms / 1000),
   },
 ];
 
