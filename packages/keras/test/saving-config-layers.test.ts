@@ -9,6 +9,7 @@ import {
   MaxPooling1D, MaxPooling2D, NonNeg, Reshape, SpatialDropout1D, SpatialDropout2D, SpatialDropout3D, UnitNorm, type Layer,
   MinMaxNorm, getLayerClass, Input, Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot,
   Embedding, Masking, SimpleRNN, LSTM, GRU, RNN, SimpleRNNCell, LSTMCell, GRUCell, Bidirectional, TimeDistributed,
+  ZeroPadding1D, ZeroPadding2D, Cropping1D, Cropping2D, UpSampling1D, UpSampling2D, RepeatVector, Permute, Rescaling,
 } from '@neurite/layers';
 import { tensor } from '@neurite/tensor';
 import { Model } from '../src/models/index.js';
@@ -140,6 +141,16 @@ const CASES: Record<string, Case> = {
     tfjs: true,
   },
   BidirectionalConcat: { make: () => new Bidirectional({ layer: new GRU({ units: 2, resetAfter: false }) }), shape: [4, 3], tfjs: true },
+  ZeroPadding1D: { make: () => new ZeroPadding1D({ padding: [2, 1] }), shape: [4, 3], tfjs: false },
+  ZeroPadding2D: { make: () => new ZeroPadding2D({ padding: [[1, 2], [0, 1]] }), shape: [3, 4, 2], tfjs: true },
+  ZeroPadding2DChannelsFirst: { make: () => new ZeroPadding2D({ padding: 1, dataFormat: 'channelsFirst' }), shape: [2, 3, 4], tfjs: false },
+  Cropping1D: { make: () => new Cropping1D({ cropping: [1, 2] }), shape: [6, 3], tfjs: false },
+  Cropping2D: { make: () => new Cropping2D({ cropping: [[1, 0], [1, 2]] }), shape: [5, 6, 2], tfjs: true },
+  UpSampling1D: { make: () => new UpSampling1D({ size: 3 }), shape: [4, 2], tfjs: false },
+  UpSampling2D: { make: () => new UpSampling2D({ size: [2, 3] }), shape: [3, 2, 2], tfjs: true },
+  RepeatVector: { make: () => new RepeatVector({ n: 3 }), shape: [4], tfjs: true },
+  Permute: { make: () => new Permute({ dims: [2, 1] }), shape: [3, 4], tfjs: true },
+  Rescaling: { make: () => new Rescaling({ scale: 0.5, offset: -1 }), shape: [3], tfjs: true },
   TimeDistributed: {
     make: () => new TimeDistributed({ layer: new Dense({ units: 2, activation: 'tanh', biasInitializer: seeded('RandomNormal', 9) }) }),
     shape: [3, 4],

@@ -3,7 +3,8 @@
 // leave the computation unchanged are listed with the values at which that holds.
 import type {
   ActivationLayerArgs, ActivityRegularizationArgs, AlphaDropoutArgs, BatchNormalizationArgs, BidirectionalArgs, ConcatenateArgs,
-  EmbeddingArgs, GRUArgs, LSTMArgs, MaskingArgs, RNNArgs, SimpleRNNArgs, TimeDistributedArgs,
+  EmbeddingArgs, GRUArgs, LSTMArgs, MaskingArgs, RNNArgs, SimpleRNNArgs, TimeDistributedArgs, ZeroPaddingArgs, CroppingArgs,
+  UpSamplingArgs, RepeatVectorArgs, PermuteArgs, RescalingArgs,
   Conv2DTransposeArgs, ConvArgs, DenseArgs, DepthwiseConv2DArgs, DotArgs, DropoutArgs, FlattenArgs, GaussianDropoutArgs,
   GaussianNoiseArgs, GlobalPoolingArgs, InputLayerArgs, LayerArgs, LayerNormalizationArgs, PoolingArgs, ReshapeArgs,
   SpatialDropoutArgs,
@@ -293,6 +294,18 @@ const bidirectional = table<BidirectionalArgs>({
   },
 });
 
+/** 1-D padding, cropping and upsampling are channels-last only (newer Keras 3 writes data_format for them). */
+const channelsLastOnly: Record<string, Neutral> = { data_format: { why: 'Neurite\'s 1-D layers are channels-last', values: ['channels_last', null] } };
+
+const zeroPadding1d = table<ZeroPaddingArgs>({ keys: { padding: { arg: 'padding' } }, ignored: channelsLastOnly });
+const zeroPadding2d = table<ZeroPaddingArgs>({ keys: { padding: { arg: 'padding' }, data_format: { arg: 'dataFormat', kind: 'dataFormat' } } });
+const cropping1d = table<CroppingArgs>({ keys: { cropping: { arg: 'cropping' } }, ignored: channelsLastOnly });
+const cropping2d = table<CroppingArgs>({ keys: { cropping: { arg: 'cropping' }, data_format: { arg: 'dataFormat', kind: 'dataFormat' } } });
+const upSampling1d = table<UpSamplingArgs>({ keys: { size: { arg: 'size' } }, ignored: channelsLastOnly });
+const upSampling2d = table<UpSamplingArgs>({
+  keys: { size: { arg: 'size' }, data_format: { arg: 'dataFormat', kind: 'dataFormat' }, interpolation: { arg: 'interpolation' } },
+});
+
 /** Merge layers have only the base keys (Concatenate adds its axis, Dot its axes and normalize). */
 const merge = table<LayerArgs>({ keys: {} });
 
@@ -350,6 +363,15 @@ export const LAYER_TABLES: Readonly<Record<string, LayerTable<unknown>>> = {
   GRUCell: cellTable({ recurrent_activation: { arg: 'recurrentActivation', kind: 'activation' }, reset_after: { arg: 'resetAfter' } }),
   Bidirectional: bidirectional,
   TimeDistributed: table<TimeDistributedArgs>({ keys: { layer: { arg: 'layer', kind: 'layer', sublayer: 'layer' } } }),
+  ZeroPadding1D: zeroPadding1d,
+  ZeroPadding2D: zeroPadding2d,
+  Cropping1D: cropping1d,
+  Cropping2D: cropping2d,
+  UpSampling1D: upSampling1d,
+  UpSampling2D: upSampling2d,
+  RepeatVector: table<RepeatVectorArgs>({ keys: { n: { arg: 'n' } } }),
+  Permute: table<PermuteArgs>({ keys: { dims: { arg: 'dims' } } }),
+  Rescaling: table<RescalingArgs>({ keys: { scale: { arg: 'scale' }, offset: { arg: 'offset' } } }),
 };
 
 /** Keras's other names for a few classes (Keras 2 aliases, and TensorFlow.js's 'Model'). */
