@@ -5,9 +5,10 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setBackend, tensor, type Tensor } from '@neurite/tensor';
 import {
-  Bidirectional, Dense, Embedding, GRU, GRUCell, Input, LSTM, Masking, RNN, SimpleRNN, TimeDistributed,
+  Bidirectional, Dense, Embedding, GRU, GRUCell, Input, LSTM, Masking, MultiHeadAttention, RNN, SimpleRNN, TimeDistributed,
 } from '@neurite/layers';
-import { Sequential, type Model } from '../src/models/index.js';
+import { Model, Sequential } from '../src/models/index.js';
+import { modelToKerasJSON } from '../src/saving/config/index.js';
 import { loadTfjsModel, saveTfjsModel } from '../src/saving/tfjs/index.js';
 import { loadModel, saveModel } from '../src/saving/keras-archive/index.js';
 import { h5, sortedPaths, tempDir, withH5 } from './saving-archive-helpers.js';
@@ -81,6 +82,34 @@ describe('.keras (Keras 3)', () => {
     const lstm = (back.layers[1] as Bidirectional).forwardLayer as LSTM;
     expect(lstm.cell.seed).toBe(5);
     x.dispose();
+    model.dispose();
+    back.dispose();
+  });
+});
+
+describe('MultiHeadAttention in a functional model', () => {
+  it('self-attention with a causal mask round-trips through .keras: same predictions, Keras 3 paths, use_causal_mask kept', async () => {
+    const tokens = Input({ shape: [STEPS] });
+    const embedded = new Embedding({ inputDim: 10, outputDim: 6 }).apply(tokens);
+    const attended = new MultiHeadAttention({ numHeads: 2, keyDim: 3, dropout: 0.1, seed: 2 }).apply([embedded, embedded], { useCausalMask: true } as never);
+    const model = new Model({ inputs: tokens, outputs: new Dense({ units: 2 }).apply(attended) });
+    fill(model, 3);
+    const json = modelToKerasJSON(model) as { config: { layers: { class_name: string; inbound_nodes: { kwargs: Record<string, unknown> }[] }[] } };
+    const node = json.config.layers.find((l) => l.class_name === 'MultiHeadAttention')!.inbound_nodes[0];
+    expect(node.kwargs).toEqual({ use_causal_mask: true });
+    const bytes = await saveModel(model);
+    const back = await loadModel(bytes);
+    const x = ids();
+    expect(predictions(back, x)).toEqual(predictions(model, x));
+    // Causal: the first step's output does not depend on later tokens.
+    const changed = tensor([3, 8, 8, 8, 8, 5, 1, 1, 1, 1, 5, 2, 2, 2, 2], [3, STEPS]);
+    const a = predictions(back, x);
+    const b = predictions(back, changed);
+    for (const row of [0]) expect(b.slice(row * STEPS * 2, row * STEPS * 2 + 2)).toEqual(a.slice(row * STEPS * 2, row * STEPS * 2 + 2));
+    const { unzipSync } = await import('fflate');
+    const paths = (await withH5(unzipSync(bytes)['model.weights.h5'], sortedPaths)).filter((p) => p.startsWith('layers/multi_head_attention/') && /vars\/\d$/.test(p));
+    expect(paths).toEqual(['key_dense', 'output_dense', 'query_dense', 'value_dense'].flatMap((k) => [0, 1].map((i) => `layers/multi_head_attention/${k}/vars/${i}`)));
+    [x, changed].forEach((t) => t.dispose());
     model.dispose();
     back.dispose();
   });

@@ -10,6 +10,7 @@ import {
   MinMaxNorm, getLayerClass, Input, Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot,
   Embedding, Masking, SimpleRNN, LSTM, GRU, RNN, SimpleRNNCell, LSTMCell, GRUCell, Bidirectional, TimeDistributed,
   ZeroPadding1D, ZeroPadding2D, Cropping1D, Cropping2D, UpSampling1D, UpSampling2D, RepeatVector, Permute, Rescaling,
+  MultiHeadAttention,
 } from '@neurite/layers';
 import { tensor } from '@neurite/tensor';
 import { Model } from '../src/models/index.js';
@@ -174,6 +175,8 @@ const MERGE_CASES = [
   { make: () => new Minimum() },
   { make: () => new Concatenate({ axis: 1 }) },
   { make: () => new Dot({ axes: [2, 2], normalize: true }) },
+  // not a merge layer, but a two-input one: attention of the first input over the second
+  { make: () => new MultiHeadAttention({ numHeads: 2, keyDim: 3, valueDim: 2, outputShape: 4, dropout: 0.1, kernelRegularizer: new L1L2({ l1: 0, l2: 0.01 }) }) },
 ];
 
 describe('every layer kind round-trips through Keras JSON', () => {
@@ -201,6 +204,7 @@ describe('every layer kind round-trips through Keras JSON', () => {
         const model = new Model({ inputs: [a, b], outputs: c.make().apply([a, b]) as never });
         const back = roundTrip(model, flavor);
         expect(plain(back.layers[2].getConfig())).toEqual(plain(model.layers[2].getConfig()));
+        back.setWeights(model.getWeights());
         const xs = [randomTensor([2, 2, 3], 1), randomTensor([2, 2, 3], 2)];
         const ours = model.predict(xs) as import('@neurite/tensor').Tensor;
         const theirs = back.predict(xs) as import('@neurite/tensor').Tensor;

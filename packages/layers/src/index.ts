@@ -48,5 +48,6 @@ export * from './layers/reshaping/index.js';
 export * from './layers/normalization/index.js';
 export * from './layers/merging/index.js';
 export * from './layers/recurrent/index.js';
+export * from './layers/attention/index.js';
 export { monteCarloPredict } from './mc-dropout.js';
 export type { MonteCarloResult } from './mc-dropout.js';

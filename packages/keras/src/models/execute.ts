@@ -29,7 +29,7 @@ export function executeGraph(owner: string, graph: GraphTopology, inputs: Tensor
     });
     // A single input's mask goes to the layer; layers taking a list get none (merging masks is not supported).
     const mask = node.inputsAsList ? null : (masks.get(node.inputs[0].id) ?? null);
-    const options = { training: node.training ?? training, mask };
+    const options = { ...node.callArgs, training: node.training ?? training, mask };
     const result: Tensor | Tensor[] = node.inputsAsList ? node.layer.apply(args, options) : node.layer.apply(args[0], options);
     const outs = Array.isArray(result) ? result : [result];
     if (outs.length !== node.outputs.length) {

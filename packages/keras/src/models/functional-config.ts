@@ -14,6 +14,8 @@ export interface NodeConfig {
   inputs: TensorReference[];
   asList: boolean;
   training?: boolean;
+  /** The layer's own call options given with the call (MultiHeadAttention's useCausalMask). */
+  callArgs?: Record<string, unknown>;
 }
 
 export interface FunctionalLayerConfig {
@@ -68,6 +70,7 @@ export function graphStructure(model: GraphView): GraphStructure {
             inputs: node.inputs.map(reference),
             asList: node.inputsAsList,
             ...(node.training === undefined ? {} : { training: node.training }),
+            ...(Object.keys(node.callArgs).length === 0 ? {} : { callArgs: { ...node.callArgs } }),
           })),
   }));
   return { layers, inputLayers: model.inputs.map(reference), outputLayers: model.outputs.map(reference), calls };
@@ -114,7 +117,7 @@ export function functionalGraphFromConfig(configIn: unknown): { name: string; tr
       }
       const layer = deserializeLayer({ className: spec?.className, config: { ...spec?.config, name: spec?.name } });
       created.push(layer);
-      const pending: CallSpec[] = (spec.inboundNodes ?? []).map((n) => ({ inputs: n.inputs.map(toRef), asList: n.asList, training: n.training }));
+      const pending: CallSpec[] = (spec.inboundNodes ?? []).map((n) => ({ inputs: n.inputs.map(toRef), asList: n.asList, training: n.training, callArgs: n.callArgs }));
       entries.set(spec.name, { name: spec.name, layer, made: [], pending });
     }
     replayCalls(entries, {

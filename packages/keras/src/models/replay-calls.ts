@@ -18,6 +18,8 @@ export interface CallSpec {
   asList: boolean;
   /** `training` fixed at call time. */
   training?: boolean;
+  /** The layer's own call options (MultiHeadAttention's useCausalMask). */
+  callArgs?: Record<string, unknown>;
 }
 
 /** A layer of the graph being rebuilt: its calls made so far (outputs by node index) and those still to make. */
@@ -65,7 +67,7 @@ export function replayCalls(entries: ReadonlyMap<string, GraphEntry>, hooks: Rep
         const inputs = node.inputs.map((ref) => resolve(entry, ref));
         if (inputs.some((t) => t === null)) break;
         const tensors = inputs as SymbolicTensor[];
-        const options: CallOptions = node.training === undefined ? {} : { training: node.training };
+        const options: CallOptions = { ...node.callArgs, ...(node.training === undefined ? {} : { training: node.training }) };
         const out: SymbolicTensor | SymbolicTensor[] = hooks.call(entry, () =>
           node.asList ? entry.layer.apply(tensors, options) : entry.layer.apply(tensors[0], options),
         );

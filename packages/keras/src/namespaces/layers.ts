@@ -71,6 +71,7 @@ export const layers = {
   RepeatVector: L.RepeatVector,
   Permute: L.Permute,
   Rescaling: L.Rescaling,
+  MultiHeadAttention: L.MultiHeadAttention,
 
   inputLayer: factory(L.InputLayer),
   dense: factory(L.Dense),
@@ -128,4 +129,5 @@ export const layers = {
   repeatVector: factory(L.RepeatVector),
   permute: factory(L.Permute),
   rescaling: factory(L.Rescaling),
+  multiHeadAttention: factory(L.MultiHeadAttention),
 };

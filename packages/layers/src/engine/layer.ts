@@ -197,7 +197,7 @@ export abstract class Layer {
     this.assertNotDisposed('be called');
     const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
     if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) {
-      return this.applySymbolic(list as SymbolicTensor[], Array.isArray(inputs), options.training);
+      return this.applySymbolic(list as SymbolicTensor[], Array.isArray(inputs), options);
     }
     list.forEach((t, i) => {
       if (!(t instanceof Tensor)) {
@@ -211,12 +211,15 @@ export abstract class Layer {
       this.built = true;
     }
     const training = options.training ?? false;
-    const outputs = this.call(inputs as Tensor | Tensor[], { training, mask: options.mask ?? null });
+    // A layer's own call options (MultiHeadAttention's attentionMask, ...) pass through.
+    const outputs = this.call(inputs as Tensor | Tensor[], { ...options, training, mask: options.mask ?? null });
     if (this.activityRegularizer) this.recordActivityLoss(outputs);
     return outputs;
   }
 
-  private applySymbolic(inputs: SymbolicTensor[], asList: boolean, training: boolean | undefined): SymbolicTensor | SymbolicTensor[] {
+  private applySymbolic(inputs: SymbolicTensor[], asList: boolean, options: CallOptions): SymbolicTensor | SymbolicTensor[] {
+    const { training, mask, ...callArgs } = options;
+    if (mask != null) throw new NeuriteError(`${this.name}: a symbolic call takes no mask (masks travel with the tensors of a model)`);
     const shapes = inputs.map((t) => [...t.shape]);
     const inputShape = asList ? shapes : shapes[0];
     if (!this.built) {
@@ -225,7 +228,7 @@ export abstract class Layer {
     }
     const outShape = this.computeOutputShape(inputShape);
     const outShapes = isShapeList(outShape) ? outShape : [outShape as LayerShape];
-    const node = new LayerNode(this, inputs, asList, training);
+    const node = new LayerNode(this, inputs, asList, training, callArgs);
     node.outputs = outShapes.map((shape, i) => new SymbolicTensor(shape, this.dtype, node, i));
     this.inboundNodes.push(node);
     return isShapeList(outShape) ? node.outputs : node.outputs[0];

@@ -46,5 +46,7 @@ export class LayerNode {
     readonly inputsAsList: boolean,
     /** `training` fixed at call time (e.g. always-on dropout); undefined follows the model's mode. */
     readonly training: boolean | undefined,
+    /** The layer's own call options given with the call (MultiHeadAttention's useCausalMask), replayed on every run. */
+    readonly callArgs: Readonly<Record<string, unknown>> = {},
   ) {}
 }

@@ -8,6 +8,9 @@ import type { KerasObjectJSON } from '../contract.js';
 import type { KerasFlavor } from './flavor.js';
 import { layerToKerasJSON } from './layer-json.js';
 
+/** Neurite's call options in Keras's spelling. */
+const CALL_ARG_KEYS: Record<string, string> = { useCausalMask: 'use_causal_mask' };
+
 export function writeFunctional(model: Model, flavor: KerasFlavor): KerasObjectJSON {
   const layers = model.layers;
   if (layers.length === 0) throw new NeuriteError(`${model.name}: a model without a graph cannot be saved`);
@@ -21,7 +24,8 @@ export function writeFunctional(model: Model, flavor: KerasFlavor): KerasObjectJ
     return { class_name: '__keras_tensor__', config: { shape: [...t.shape], dtype: t.dtype, keras_history: [name, nodeIndex, tensorIndex] } };
   };
   const writeNode = (node: NodeConfig): unknown => {
-    const kwargs = node.training === undefined ? {} : { training: node.training };
+    const kwargs: Record<string, unknown> = node.training === undefined ? {} : { training: node.training };
+    for (const [key, value] of Object.entries(node.callArgs ?? {})) kwargs[CALL_ARG_KEYS[key] ?? key] = value;
     if (flavor === 'tfjs') return node.inputs.map((ref) => [...ref, kwargs]);
     const tensors = node.inputs.map(kerasTensor);
     return { args: node.asList ? [tensors] : tensors, kwargs };

@@ -18,12 +18,17 @@ function isKerasTensor(value: unknown): value is { config: { keras_history: unkn
   return isRecord(value) && value.class_name === '__keras_tensor__' && isRecord(value.config);
 }
 
+/** Keras's boolean call options that Neurite layers take, by their Keras name. */
+const BOOLEAN_CALL_ARGS: Record<string, string> = { use_causal_mask: 'useCausalMask' };
+
 /** Call options: `training` is kept; an absent mask is fine; anything else would change the call. */
 function readKwargs(ctx: ReadContext, kwargs: unknown, node: NodeSpec): void {
   if (kwargs == null) return;
   if (!isRecord(kwargs)) throw readError(ctx, `call kwargs must be an object. Received: ${JSON.stringify(kwargs)}`);
   for (const [key, value] of Object.entries(kwargs)) {
     if (key === 'training' && typeof value === 'boolean') node.training = value;
+    else if (BOOLEAN_CALL_ARGS[key] && typeof value === 'boolean') node.callArgs = { ...node.callArgs, [BOOLEAN_CALL_ARGS[key]]: value };
+    else if (key === 'return_attention_scores' && value === false) continue;
     else if (value !== null && !(key === 'training' && value === undefined)) {
       throw readError(ctx, `call argument ${key}=${JSON.stringify(value)?.slice(0, 100)} is not supported (Neurite layers take their inputs and training only)`);
     }

@@ -4,7 +4,7 @@
 import type {
   ActivationLayerArgs, ActivityRegularizationArgs, AlphaDropoutArgs, BatchNormalizationArgs, BidirectionalArgs, ConcatenateArgs,
   EmbeddingArgs, GRUArgs, LSTMArgs, MaskingArgs, RNNArgs, SimpleRNNArgs, TimeDistributedArgs, ZeroPaddingArgs, CroppingArgs,
-  UpSamplingArgs, RepeatVectorArgs, PermuteArgs, RescalingArgs,
+  UpSamplingArgs, RepeatVectorArgs, PermuteArgs, RescalingArgs, MultiHeadAttentionArgs,
   Conv2DTransposeArgs, ConvArgs, DenseArgs, DepthwiseConv2DArgs, DotArgs, DropoutArgs, FlattenArgs, GaussianDropoutArgs,
   GaussianNoiseArgs, GlobalPoolingArgs, InputLayerArgs, LayerArgs, LayerNormalizationArgs, PoolingArgs, ReshapeArgs,
   SpatialDropoutArgs,
@@ -306,6 +306,31 @@ const upSampling2d = table<UpSamplingArgs>({
   keys: { size: { arg: 'size' }, data_format: { arg: 'dataFormat', kind: 'dataFormat' }, interpolation: { arg: 'interpolation' } },
 });
 
+const multiHeadAttention = table<MultiHeadAttentionArgs>({
+  keys: {
+    num_heads: { arg: 'numHeads' },
+    key_dim: { arg: 'keyDim' },
+    value_dim: { arg: 'valueDim' },
+    dropout: { arg: 'dropout' },
+    use_bias: { arg: 'useBias' },
+    output_shape: { arg: 'outputShape' },
+    attention_axes: { arg: 'attentionAxes' },
+    kernel_initializer: { arg: 'kernelInitializer', kind: 'initializer' },
+    bias_initializer: { arg: 'biasInitializer', kind: 'initializer' },
+    kernel_regularizer: { arg: 'kernelRegularizer', kind: 'regularizer' },
+    bias_regularizer: { arg: 'biasRegularizer', kind: 'regularizer' },
+    kernel_constraint: { arg: 'kernelConstraint', kind: 'constraint' },
+    bias_constraint: { arg: 'biasConstraint', kind: 'constraint' },
+    seed: { arg: 'seed', writtenIn: ['keras3'] },
+  },
+  ignored: {
+    query_shape: { why: 'the build shapes, which the inputs carry' },
+    key_shape: { why: 'the build shapes, which the inputs carry' },
+    value_shape: { why: 'the build shapes, which the inputs carry' },
+    flash_attention: { why: 'a faster kernel for the same result' },
+  },
+});
+
 /** Merge layers have only the base keys (Concatenate adds its axis, Dot its axes and normalize). */
 const merge = table<LayerArgs>({ keys: {} });
 
@@ -372,6 +397,7 @@ export const LAYER_TABLES: Readonly<Record<string, LayerTable<unknown>>> = {
   RepeatVector: table<RepeatVectorArgs>({ keys: { n: { arg: 'n' } } }),
   Permute: table<PermuteArgs>({ keys: { dims: { arg: 'dims' } } }),
   Rescaling: table<RescalingArgs>({ keys: { scale: { arg: 'scale' }, offset: { arg: 'offset' } } }),
+  MultiHeadAttention: multiHeadAttention,
 };
 
 /** Keras's other names for a few classes (Keras 2 aliases, and TensorFlow.js's 'Model'). */
