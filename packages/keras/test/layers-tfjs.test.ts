@@ -2,7 +2,9 @@ import '@neurite/backend-cpu';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispose, setBackend, tensor, type Tensor } from '@neurite/tensor';
-import { AveragePooling2D, Conv2D, Dense, Dropout, MaxPooling2D, type Layer } from '@neurite/layers';
+import {
+  AveragePooling2D, AveragePooling3D, Conv2D, Conv3D, Dense, Dropout, MaxPooling2D, MaxPooling3D, SeparableConv2D, type Layer,
+} from '@neurite/layers';
 
 // Agreement with TensorFlow.js 4.22: the same weights and inputs through the same layer give the same
 // numbers within 1e-5.
@@ -89,6 +91,40 @@ describe('layers agree with TensorFlow.js 4.22', () => {
         tf.layers.averagePooling2d({ poolSize: 3, strides: 2, padding }),
         [2, 7, 5, 3],
         6,
+      );
+      expect(max).toBeLessThan(TOLERANCE);
+      expect(avg).toBeLessThan(TOLERANCE);
+    });
+  }
+
+  for (const padding of ['valid', 'same'] as const) {
+    it(`SeparableConv2D, padding ${padding}, depthMultiplier 2`, async () => {
+      const diff = await compare(
+        new SeparableConv2D({ filters: 3, kernelSize: 3, depthMultiplier: 2, padding, strides: padding === 'same' ? 2 : 1, biasInitializer: { className: 'RandomNormal', config: { seed: 8 } } }),
+        tf.layers.separableConv2d({ filters: 3, kernelSize: 3, depthMultiplier: 2, padding, strides: padding === 'same' ? 2 : 1 }),
+        [2, 7, 6, 3],
+        8,
+      );
+      expect(diff).toBeLessThan(TOLERANCE);
+    });
+
+    it(`Conv3D (built from 2-D convolutions), padding ${padding}`, async () => {
+      const diff = await compare(
+        new Conv3D({ filters: 2, kernelSize: [3, 2, 3], strides: padding === 'same' ? [2, 1, 2] : 1, padding, biasInitializer: { className: 'RandomNormal', config: { seed: 9 } } }),
+        tf.layers.conv3d({ filters: 2, kernelSize: [3, 2, 3], strides: padding === 'same' ? [2, 1, 2] : 1, padding }),
+        [2, 5, 4, 5, 3],
+        9,
+      );
+      expect(diff).toBeLessThan(TOLERANCE);
+    });
+
+    it(`MaxPooling3D and AveragePooling3D, padding ${padding}`, async () => {
+      const max = await compare(new MaxPooling3D({ poolSize: 2, padding }), tf.layers.maxPooling3d({ poolSize: 2, padding }), [2, 5, 4, 3, 2], 10);
+      const avg = await compare(
+        new AveragePooling3D({ poolSize: [3, 2, 2], strides: [2, 1, 2], padding }),
+        tf.layers.averagePooling3d({ poolSize: [3, 2, 2], strides: [2, 1, 2], padding }),
+        [2, 5, 4, 5, 2],
+        11,
       );
       expect(max).toBeLessThan(TOLERANCE);
       expect(avg).toBeLessThan(TOLERANCE);

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { setBackend, tensor, type Tensor } from '@neurite/tensor';
 import {
   Bidirectional, Dense, Embedding, GRU, GRUCell, Input, LSTM, Masking, MultiHeadAttention, RNN, SimpleRNN, TimeDistributed,
+  type SymbolicTensor,
 } from '@neurite/layers';
 import { Model, Sequential } from '../src/models/index.js';
 import { modelToKerasJSON } from '../src/saving/config/index.js';
@@ -91,10 +92,10 @@ describe('MultiHeadAttention in a functional model', () => {
   it('self-attention with a causal mask round-trips through .keras: same predictions, Keras 3 paths, use_causal_mask kept', async () => {
     const tokens = Input({ shape: [STEPS] });
     const embedded = new Embedding({ inputDim: 10, outputDim: 6 }).apply(tokens);
-    const attended = new MultiHeadAttention({ numHeads: 2, keyDim: 3, dropout: 0.1, seed: 2 }).apply([embedded, embedded], { useCausalMask: true } as never);
+    const attended = new MultiHeadAttention({ numHeads: 2, keyDim: 3, dropout: 0.1, seed: 2 }).apply([embedded, embedded], { useCausalMask: true } as never) as SymbolicTensor;
     const model = new Model({ inputs: tokens, outputs: new Dense({ units: 2 }).apply(attended) });
     fill(model, 3);
-    const json = modelToKerasJSON(model) as { config: { layers: { class_name: string; inbound_nodes: { kwargs: Record<string, unknown> }[] }[] } };
+    const json = modelToKerasJSON(model) as unknown as { config: { layers: { class_name: string; inbound_nodes: { kwargs: Record<string, unknown> }[] }[] } };
     const node = json.config.layers.find((l) => l.class_name === 'MultiHeadAttention')!.inbound_nodes[0];
     expect(node.kwargs).toEqual({ use_causal_mask: true });
     const bytes = await saveModel(model);

@@ -10,7 +10,8 @@ import {
   MinMaxNorm, getLayerClass, Input, Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot,
   Embedding, Masking, SimpleRNN, LSTM, GRU, RNN, SimpleRNNCell, LSTMCell, GRUCell, Bidirectional, TimeDistributed,
   ZeroPadding1D, ZeroPadding2D, Cropping1D, Cropping2D, UpSampling1D, UpSampling2D, RepeatVector, Permute, Rescaling,
-  MultiHeadAttention,
+  MultiHeadAttention, SeparableConv1D, SeparableConv2D, Conv3D, MaxPooling3D, AveragePooling3D, GlobalMaxPooling3D,
+  GlobalAveragePooling3D,
 } from '@neurite/layers';
 import { tensor } from '@neurite/tensor';
 import { Model } from '../src/models/index.js';
@@ -79,6 +80,25 @@ const CASES: Record<string, Case> = {
     shape: [6, 6, 2],
     tfjs: true,
   },
+  SeparableConv1D: {
+    make: () => new SeparableConv1D({ filters: 2, kernelSize: 3, depthMultiplier: 2, padding: 'same', pointwiseInitializer: seeded('HeNormal', 2), depthwiseRegularizer: new L1L2({ l1: 0.01, l2: 0 }), biasInitializer: seeded('RandomNormal', 3) }),
+    shape: [6, 3],
+    tfjs: false, // TensorFlow.js has no SeparableConv1D
+  },
+  SeparableConv2D: {
+    make: () => new SeparableConv2D({ filters: 3, kernelSize: 3, strides: 2, activation: 'relu', pointwiseConstraint: new MaxNorm({ maxValue: 2 }), biasInitializer: seeded('RandomNormal', 4) }),
+    shape: [7, 7, 2],
+    tfjs: true,
+  },
+  Conv3D: {
+    make: () => new Conv3D({ filters: 2, kernelSize: [2, 3, 2], padding: 'same', kernelInitializer: seeded('GlorotNormal', 5), biasInitializer: seeded('RandomNormal', 6) }),
+    shape: [3, 4, 4, 2],
+    tfjs: true,
+  },
+  MaxPooling3D: { make: () => new MaxPooling3D({ poolSize: [2, 2, 1], padding: 'same' }), shape: [3, 4, 4, 2], tfjs: true },
+  AveragePooling3D: { make: () => new AveragePooling3D({ poolSize: 2, strides: 1 }), shape: [3, 4, 4, 2], tfjs: true },
+  GlobalMaxPooling3D: { make: () => new GlobalMaxPooling3D({}), shape: [3, 2, 2, 2], tfjs: false },
+  GlobalAveragePooling3D: { make: () => new GlobalAveragePooling3D({ keepdims: true }), shape: [3, 2, 2, 2], tfjs: false },
   MaxPooling1D: { make: () => new MaxPooling1D({ poolSize: 3, strides: 1, padding: 'same' }), shape: [6, 3], tfjs: true },
   MaxPooling2D: { make: () => new MaxPooling2D({ poolSize: [2, 3], strides: [1, 2] }), shape: [6, 7, 2], tfjs: true },
   AveragePooling1D: { make: () => new AveragePooling1D({ poolSize: 2, padding: 'valid' }), shape: [7, 2], tfjs: true },

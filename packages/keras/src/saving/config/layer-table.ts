@@ -4,7 +4,7 @@
 import type {
   ActivationLayerArgs, ActivityRegularizationArgs, AlphaDropoutArgs, BatchNormalizationArgs, BidirectionalArgs, ConcatenateArgs,
   EmbeddingArgs, GRUArgs, LSTMArgs, MaskingArgs, RNNArgs, SimpleRNNArgs, TimeDistributedArgs, ZeroPaddingArgs, CroppingArgs,
-  UpSamplingArgs, RepeatVectorArgs, PermuteArgs, RescalingArgs, MultiHeadAttentionArgs,
+  UpSamplingArgs, RepeatVectorArgs, PermuteArgs, RescalingArgs, MultiHeadAttentionArgs, SeparableConvArgs, Conv3DArgs,
   Conv2DTransposeArgs, ConvArgs, DenseArgs, DepthwiseConv2DArgs, DotArgs, DropoutArgs, FlattenArgs, GaussianDropoutArgs,
   GaussianNoiseArgs, GlobalPoolingArgs, InputLayerArgs, LayerArgs, LayerNormalizationArgs, PoolingArgs, ReshapeArgs,
   SpatialDropoutArgs,
@@ -127,6 +127,26 @@ const depthwiseConv2d = table<DepthwiseConv2DArgs>({
     depthwise_constraint: { arg: 'depthwiseConstraint', kind: 'constraint' },
   },
   ignored: { ...LORA, groups: { why: 'tf.keras writes the Conv2D default', values: [1, null] } },
+});
+
+const separableConv = table<SeparableConvArgs>({
+  keys: {
+    filters: { arg: 'filters' },
+    ...baseConvKeys,
+    depth_multiplier: { arg: 'depthMultiplier' },
+    depthwise_initializer: { arg: 'depthwiseInitializer', kind: 'initializer' },
+    pointwise_initializer: { arg: 'pointwiseInitializer', kind: 'initializer' },
+    depthwise_regularizer: { arg: 'depthwiseRegularizer', kind: 'regularizer' },
+    pointwise_regularizer: { arg: 'pointwiseRegularizer', kind: 'regularizer' },
+    depthwise_constraint: { arg: 'depthwiseConstraint', kind: 'constraint' },
+    pointwise_constraint: { arg: 'pointwiseConstraint', kind: 'constraint' },
+  },
+  ignored: { ...LORA, groups: { why: 'tf.keras writes the Conv2D default', values: [1, null] } },
+});
+
+const conv3d = table<Conv3DArgs>({
+  keys: { filters: { arg: 'filters' }, ...baseConvKeys, groups: { arg: 'groups', writtenIn: ['keras3'] }, ...kernelKeys },
+  ignored: LORA,
 });
 
 const pooling = table<PoolingArgs>({
@@ -345,8 +365,15 @@ export const LAYER_TABLES: Readonly<Record<string, LayerTable<unknown>>> = {
   Conv2D: conv,
   Conv2DTranspose: conv2dTranspose,
   DepthwiseConv2D: depthwiseConv2d,
+  SeparableConv1D: separableConv,
+  SeparableConv2D: separableConv,
+  Conv3D: conv3d,
   MaxPooling1D: pooling,
   MaxPooling2D: pooling,
+  MaxPooling3D: pooling,
+  AveragePooling3D: pooling,
+  GlobalMaxPooling3D: globalPooling,
+  GlobalAveragePooling3D: globalPooling,
   AveragePooling1D: pooling,
   AveragePooling2D: pooling,
   GlobalMaxPooling1D: globalPooling,
@@ -414,4 +441,11 @@ export const CLASS_ALIASES: Readonly<Record<string, string>> = {
   GlobalMaxPool2D: 'GlobalMaxPooling2D',
   GlobalAvgPool1D: 'GlobalAveragePooling1D',
   GlobalAvgPool2D: 'GlobalAveragePooling2D',
+  Convolution3D: 'Conv3D',
+  SeparableConvolution1D: 'SeparableConv1D',
+  SeparableConvolution2D: 'SeparableConv2D',
+  MaxPool3D: 'MaxPooling3D',
+  AvgPool3D: 'AveragePooling3D',
+  GlobalMaxPool3D: 'GlobalMaxPooling3D',
+  GlobalAvgPool3D: 'GlobalAveragePooling3D',
 };

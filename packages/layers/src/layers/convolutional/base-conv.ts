@@ -47,7 +47,7 @@ export interface KernelSpec {
  * convolution op.
  */
 export abstract class BaseConv extends Layer {
-  readonly spatialRank: 1 | 2;
+  readonly spatialRank: 1 | 2 | 3;
   readonly kernelSize: number[];
   readonly strides: number[];
   readonly padding: ConvPaddingMode;
@@ -61,7 +61,7 @@ export abstract class BaseConv extends Layer {
   kernel: LayerWeight | null = null;
   bias: LayerWeight | null = null;
 
-  constructor(args: BaseConvArgs, spatialRank: 1 | 2, paddings: readonly ConvPaddingMode[]) {
+  constructor(args: BaseConvArgs, spatialRank: 1 | 2 | 3, paddings: readonly ConvPaddingMode[]) {
     super(args);
     const cls = (new.target as unknown as { className: string }).className;
     this.spatialRank = spatialRank;

@@ -23,7 +23,7 @@ export function deconvOutputLength(length: number | null, kernel: number, paddin
 
 /** The axes named for error messages: `[batch, height, width, channels]` and so on. */
 export function layoutName(format: DataFormat, spatialRank: number): string {
-  const spatial = spatialRank === 1 ? ['steps'] : ['height', 'width'];
+  const spatial = spatialRank === 1 ? ['steps'] : spatialRank === 2 ? ['height', 'width'] : ['depth', 'height', 'width'];
   const axes = format === 'channelsFirst' ? ['batch', 'channels', ...spatial] : ['batch', ...spatial, 'channels'];
   return `[${axes.join(', ')}]`;
 }

@@ -10,3 +10,7 @@ export { Conv2DTranspose } from './conv2d-transpose.js';
 export type { Conv2DTransposeArgs } from './conv2d-transpose.js';
 export { DepthwiseConv2D } from './depthwise-conv2d.js';
 export type { DepthwiseConv2DArgs } from './depthwise-conv2d.js';
+export { SeparableConv1D, SeparableConv2D } from './separable-conv.js';
+export type { SeparableConvArgs } from './separable-conv.js';
+export { Conv3D } from './conv3d.js';
+export type { Conv3DArgs } from './conv3d.js';

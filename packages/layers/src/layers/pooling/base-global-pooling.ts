@@ -13,14 +13,14 @@ export interface GlobalPoolingArgs extends LayerArgs {
   keepdims?: boolean;
 }
 
-/** Keras's `BaseGlobalPooling`: the max or mean over all spatial axes of a 1-D or 2-D input. */
+/** Keras's `BaseGlobalPooling`: the max or mean over all spatial axes of a 1-D, 2-D or 3-D input. */
 export abstract class BaseGlobalPooling extends Layer {
-  readonly spatialRank: 1 | 2;
+  readonly spatialRank: 1 | 2 | 3;
   readonly mode: 'max' | 'average';
   readonly dataFormat: DataFormat;
   readonly keepdims: boolean;
 
-  constructor(args: GlobalPoolingArgs, spatialRank: 1 | 2, mode: 'max' | 'average') {
+  constructor(args: GlobalPoolingArgs, spatialRank: 1 | 2 | 3, mode: 'max' | 'average') {
     super(args);
     const cls = (new.target as unknown as { className: string }).className;
     this.spatialRank = spatialRank;

@@ -5,6 +5,7 @@ import {
   checkDataFormat, checkOneOf, checkTuple, singleInput, singleShape, type DataFormat,
 } from '../core/arguments.js';
 import { checkSpatialInput, convOutputLength, layoutName, spatialOutputShape } from '../convolutional/conv-geometry.js';
+import { pool3dBySlices } from '../convolutional/volume-ops.js';
 
 export interface PoolingArgs extends LayerArgs {
   /** Window size: an integer or one per spatial axis (default 2). */
@@ -17,16 +18,16 @@ export interface PoolingArgs extends LayerArgs {
   dataFormat?: DataFormat;
 }
 
-/** Keras's `BasePooling`: max or average over windows along the spatial axes of a 1-D or 2-D input. */
+/** Keras's `BasePooling`: max or average over windows along the spatial axes of a 1-D, 2-D or 3-D input. */
 export abstract class BasePooling extends Layer {
-  readonly spatialRank: 1 | 2;
+  readonly spatialRank: 1 | 2 | 3;
   readonly mode: 'max' | 'average';
   readonly poolSize: number[];
   readonly strides: number[];
   readonly padding: 'valid' | 'same';
   readonly dataFormat: DataFormat;
 
-  constructor(args: PoolingArgs, spatialRank: 1 | 2, mode: 'max' | 'average') {
+  constructor(args: PoolingArgs, spatialRank: 1 | 2 | 3, mode: 'max' | 'average') {
     super(args);
     const cls = (new.target as unknown as { className: string }).className;
     this.spatialRank = spatialRank;
@@ -49,6 +50,9 @@ export abstract class BasePooling extends Layer {
     if (this.spatialRank === 1) {
       const pool = this.mode === 'max' ? maxPool1d : avgPool1d;
       return pool(x, this.poolSize[0], { strides: this.strides[0], padding: this.padding, dataFormat: channelsFirst ? 'NCW' : 'NWC' });
+    }
+    if (this.spatialRank === 3) {
+      return pool3dBySlices(x, this.mode, this.poolSize, this.strides, this.padding, channelsFirst);
     }
     const pool = this.mode === 'max' ? maxPool : avgPool;
     return pool(x, [this.poolSize[0], this.poolSize[1]], {

@@ -9,3 +9,4 @@ export { GlobalMaxPooling1D } from './global-max-pooling1d.js';
 export { GlobalMaxPooling2D } from './global-max-pooling2d.js';
 export { GlobalAveragePooling1D } from './global-average-pooling1d.js';
 export { GlobalAveragePooling2D } from './global-average-pooling2d.js';
+export { MaxPooling3D, AveragePooling3D, GlobalMaxPooling3D, GlobalAveragePooling3D } from './pooling3d.js';
