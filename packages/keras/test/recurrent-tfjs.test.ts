@@ -2,7 +2,7 @@ import '@neurite/backend-cpu';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispose, mul, setBackend, sum, tensor, tidy, valueAndGrads, variableGrads, type Tensor } from '@neurite/tensor';
-import { Bidirectional, Dense, GRU, LSTM, SimpleRNN, TimeDistributed, type Layer } from '@neurite/layers';
+import { Bidirectional, Dense, Embedding, GRU, LSTM, SimpleRNN, TimeDistributed, type Layer } from '@neurite/layers';
 import type { Model } from '../src/models/index.js';
 import { loadTfjsModel } from '../src/saving/tfjs/index.js';
 import { maxDifference, TOLERANCE, tfArtifacts, toFiles, values } from './saving-tfjs-helpers.js';
@@ -118,4 +118,32 @@ describe('recurrent layers: gradients agree with TensorFlow.js', () => {
       tfLayer.dispose();
     });
   }
+});
+
+describe('Embedding agrees with TensorFlow.js', () => {
+  it('lookups and the gradient of the table (repeated ids add up)', async () => {
+    const ids = [1, 3, 3, 0, 7, 1, 1, 2];
+    const ours = new Embedding({ inputDim: 8, outputDim: 3 });
+    const theirs = tf.layers.embedding({ inputDim: 8, outputDim: 3 });
+    const x = tensor(ids, [2, 4], 'int32');
+    const tx = tf.tensor(ids, [2, 4], 'int32');
+    ours.build([2, 4]);
+    theirs.apply(tx);
+    theirs.setWeights(ours.getWeights().map((w) => tf.tensor(w.dataSync() as Float32Array, [...w.shape])));
+    const r = values(2 * 4 * 3, 4);
+    const rt = tensor(r, [2, 4, 3]);
+    const trt = tf.tensor(r, [2, 4, 3]);
+    const y = ours.apply(x);
+    const ty = theirs.apply(tx) as tf.Tensor;
+    expect(maxDifference(y.dataSync(), await ty.data())).toBeLessThan(TOLERANCE);
+    const table = ours.trainableWeights[0].variable;
+    const g = variableGrads(() => tidy(() => sum(mul(ours.apply(x), rt))), [table]);
+    const tVar = theirs.trainableWeights[0].read() as tf.Variable;
+    const tg = tf.variableGrads(() => tf.sum(tf.mul(theirs.apply(tx) as tf.Tensor, trt)) as tf.Scalar, [tVar]);
+    expect(maxDifference(g.grads[table.name].dataSync(), await tg.grads[tVar.name].data())).toBeLessThan(TOLERANCE);
+    dispose([x, rt, y, g.value, ...Object.values(g.grads)]);
+    tf.dispose([tx, trt, ty, tg.value, ...Object.values(tg.grads)]);
+    ours.dispose();
+    theirs.dispose();
+  });
 });

@@ -210,12 +210,12 @@ describe('loadTfjsModel: errors name the file, and nothing is left half built', 
 
   it('an unknown layer class', async () => {
     const m = tf.sequential();
-    m.add(tf.layers.conv3d({ filters: 2, kernelSize: 2, inputShape: [3, 3, 3, 1] }));
-    m.add(tf.layers.flatten());
+    m.add(tf.layers.dense({ units: 3, inputShape: [4] }));
+    m.add(tf.layers.thresholdedReLU({ theta: 0.5 }));
     const files = toFiles(await tfArtifacts(m));
     m.dispose();
     const path = await writeFiles(join(dir, 'unknown'), files);
-    await expect(loadTfjsModel(path)).rejects.toThrow(/^loadTfjsModel: .*unknown[\\/]model\.json.*'Conv3D'.*customObjects/s);
+    await expect(loadTfjsModel(path)).rejects.toThrow(/^loadTfjsModel: .*unknown[\\/]model\.json.*'ThresholdedReLU'.*customObjects/s);
   });
 
   it('a weight whose shape does not match the topology frees the model it built', async () => {
