@@ -111,7 +111,7 @@ describe('volumes and separable convolutions: values and gradients', () => {
 
   it('bad arguments get errors that name them', () => {
     expect(() => new Conv3D({ filters: 2, kernelSize: [2, 2] })).toThrow(/Conv3D: kernelSize must be a positive integer or an array of 3 positive integers/);
-    expect(() => new Conv3D({ filters: 2, kernelSize: 2, groups: 2 })).toThrow(/Conv3D: groups must be 1/);
+    expect(() => new Conv3D({ filters: 2, kernelSize: 2, groups: 2 })).toThrow(/Conv3D: groups other than 1 \(grouped convolution\) is not supported yet. Received: groups=2/);
     expect(() => new SeparableConv2D({ filters: 0, kernelSize: 2 })).toThrow(/SeparableConv2D: filters must be a positive integer/);
     expect(() => new MaxPooling3D({ poolSize: [2, 2] })).toThrow(/MaxPooling3D: poolSize must be/);
     const conv = new Conv3D({ filters: 1, kernelSize: 2 });

@@ -4,7 +4,7 @@
 import type {
   ActivationLayerArgs, ActivityRegularizationArgs, AlphaDropoutArgs, BatchNormalizationArgs, BidirectionalArgs, ConcatenateArgs,
   EmbeddingArgs, GRUArgs, LSTMArgs, MaskingArgs, RNNArgs, SimpleRNNArgs, TimeDistributedArgs, ZeroPaddingArgs, CroppingArgs,
-  UpSamplingArgs, RepeatVectorArgs, PermuteArgs, RescalingArgs, MultiHeadAttentionArgs, SeparableConvArgs, Conv3DArgs,
+  UpSamplingArgs, RepeatVectorArgs, PermuteArgs, RescalingArgs, MultiHeadAttentionArgs, SeparableConvArgs,
   Conv2DTransposeArgs, ConvArgs, DenseArgs, DepthwiseConv2DArgs, DotArgs, DropoutArgs, FlattenArgs, GaussianDropoutArgs,
   GaussianNoiseArgs, GlobalPoolingArgs, InputLayerArgs, LayerArgs, LayerNormalizationArgs, PoolingArgs, ReshapeArgs,
   SpatialDropoutArgs,
@@ -67,17 +67,22 @@ const LORA: Record<string, Neutral> = {
   lora_alpha: { why: 'only scales LoRA adapters, which are off' },
 };
 
+/** The kernel and bias options of Dense and MultiHeadAttention. */
+const kernelAndBiasKeys = {
+  kernel_initializer: { arg: 'kernelInitializer', kind: 'initializer' },
+  bias_initializer: { arg: 'biasInitializer', kind: 'initializer' },
+  kernel_regularizer: { arg: 'kernelRegularizer', kind: 'regularizer' },
+  bias_regularizer: { arg: 'biasRegularizer', kind: 'regularizer' },
+  kernel_constraint: { arg: 'kernelConstraint', kind: 'constraint' },
+  bias_constraint: { arg: 'biasConstraint', kind: 'constraint' },
+} as const;
+
 const dense = table<DenseArgs>({
   keys: {
     units: { arg: 'units' },
     activation: { arg: 'activation', kind: 'activation' },
     use_bias: { arg: 'useBias' },
-    kernel_initializer: { arg: 'kernelInitializer', kind: 'initializer' },
-    bias_initializer: { arg: 'biasInitializer', kind: 'initializer' },
-    kernel_regularizer: { arg: 'kernelRegularizer', kind: 'regularizer' },
-    bias_regularizer: { arg: 'biasRegularizer', kind: 'regularizer' },
-    kernel_constraint: { arg: 'kernelConstraint', kind: 'constraint' },
-    bias_constraint: { arg: 'biasConstraint', kind: 'constraint' },
+    ...kernelAndBiasKeys,
   },
   ignored: { ...LORA, quantization_config: { why: 'a quantized layer stores other weights', values: [null] } },
 });
@@ -142,11 +147,6 @@ const separableConv = table<SeparableConvArgs>({
     pointwise_constraint: { arg: 'pointwiseConstraint', kind: 'constraint' },
   },
   ignored: { ...LORA, groups: { why: 'tf.keras writes the Conv2D default', values: [1, null] } },
-});
-
-const conv3d = table<Conv3DArgs>({
-  keys: { filters: { arg: 'filters' }, ...baseConvKeys, groups: { arg: 'groups', writtenIn: ['keras3'] }, ...kernelKeys },
-  ignored: LORA,
 });
 
 const pooling = table<PoolingArgs>({
@@ -335,12 +335,7 @@ const multiHeadAttention = table<MultiHeadAttentionArgs>({
     use_bias: { arg: 'useBias' },
     output_shape: { arg: 'outputShape' },
     attention_axes: { arg: 'attentionAxes' },
-    kernel_initializer: { arg: 'kernelInitializer', kind: 'initializer' },
-    bias_initializer: { arg: 'biasInitializer', kind: 'initializer' },
-    kernel_regularizer: { arg: 'kernelRegularizer', kind: 'regularizer' },
-    bias_regularizer: { arg: 'biasRegularizer', kind: 'regularizer' },
-    kernel_constraint: { arg: 'kernelConstraint', kind: 'constraint' },
-    bias_constraint: { arg: 'biasConstraint', kind: 'constraint' },
+    ...kernelAndBiasKeys,
     seed: { arg: 'seed', writtenIn: ['keras3'] },
   },
   ignored: {
@@ -367,7 +362,7 @@ export const LAYER_TABLES: Readonly<Record<string, LayerTable<unknown>>> = {
   DepthwiseConv2D: depthwiseConv2d,
   SeparableConv1D: separableConv,
   SeparableConv2D: separableConv,
-  Conv3D: conv3d,
+  Conv3D: conv,
   MaxPooling1D: pooling,
   MaxPooling2D: pooling,
   MaxPooling3D: pooling,

@@ -9,13 +9,13 @@ export interface ConvArgs extends FilterConvArgs {
   groups?: number;
 }
 
-/** Keras's `BaseConv` for Conv1D and Conv2D: a kernel [...kernelSize, inChannels, filters]. */
+/** Keras's `BaseConv` for Conv1D, Conv2D and Conv3D: a kernel [...kernelSize, inChannels, filters]. */
 export abstract class Conv extends BaseConv {
   readonly filters: number;
   readonly groups: number;
   private readonly spec: KernelSpec;
 
-  constructor(args: ConvArgs, spatialRank: 1 | 2, paddings: readonly ConvPaddingMode[]) {
+  constructor(args: ConvArgs, spatialRank: 1 | 2 | 3, paddings: readonly ConvPaddingMode[]) {
     super(args, spatialRank, paddings);
     const cls = this.className;
     this.filters = checkPositiveInt(cls, 'filters', args.filters);
