@@ -116,6 +116,29 @@ describe('MultiHeadAttention in a functional model', () => {
   });
 });
 
+describe('masks reach MultiHeadAttention', () => {
+  it("Embedding(maskZero)'s padding is never attended to: changing padded tokens changes nothing at real steps", () => {
+    const tokens = Input({ shape: [STEPS] });
+    const embedded = new Embedding({ inputDim: 10, outputDim: 4, maskZero: true }).apply(tokens);
+    const attended = new MultiHeadAttention({ numHeads: 2, keyDim: 2 }).apply([embedded, embedded]) as SymbolicTensor;
+    const model = new Model({ inputs: tokens, outputs: attended });
+    fill(model, 4);
+    // Row 0 is padded after 3 tokens; the padding's embedding is row 0 of the table, so changing the table's
+    // row 0 changes the padded steps' vectors only.
+    const x = tensor([3, 1, 4, 0, 0, 5, 9, 2, 6, 5], [2, STEPS]);
+    const before = predictions(model, x);
+    const table = model.layers[1].weights[0];
+    const values = Array.from(table.read().dataSync());
+    for (let j = 0; j < 4; j++) values[j] += 5;
+    table.assign(tensor(values, [...table.shape]));
+    const after = predictions(model, x);
+    const realSteps = [0, 1, 2, 5, 6, 7, 8, 9];
+    for (const s of realSteps) expect(after.slice(s * 4, s * 4 + 4)).toEqual(before.slice(s * 4, s * 4 + 4));
+    x.dispose();
+    model.dispose();
+  });
+});
+
 describe('TensorFlow.js format', () => {
   it('TensorFlow.js loads a Neurite recurrent model (its own reader) and predicts the same; Neurite reads it back', async () => {
     const model = new Sequential({

@@ -27,15 +27,18 @@ export function executeGraph(owner: string, graph: GraphTopology, inputs: Tensor
       if (!v) throw new NeuriteError(`${owner}: internal error: no value for ${t} before layer '${node.layer.name}'`);
       return v;
     });
-    // A single input's mask goes to the layer; layers taking a list get none (merging masks is not supported).
+    // A single input's mask goes to the layer as `mask`; a layer taking a list gets each input's as `inputMasks`.
     const mask = node.inputsAsList ? null : (masks.get(node.inputs[0].id) ?? null);
-    const options = { ...node.callArgs, training: node.training ?? training, mask };
+    const listed = node.inputsAsList ? node.inputs.map((t) => masks.get(t.id) ?? null) : null;
+    const inputMasks = listed && listed.some((m) => m !== null) ? listed : null;
+    const options = { ...node.callArgs, training: node.training ?? training, mask, inputMasks };
     const result: Tensor | Tensor[] = node.inputsAsList ? node.layer.apply(args, options) : node.layer.apply(args[0], options);
     const outs = Array.isArray(result) ? result : [result];
     if (outs.length !== node.outputs.length) {
       throw new NeuriteError(`${owner}: layer '${node.layer.name}' returned ${outs.length} tensor(s), its graph node has ${node.outputs.length}`);
     }
-    const outMask = node.layer.computeMask(node.inputsAsList ? args : args[0], mask);
+    // (for a list, the first input's mask is offered: MultiHeadAttention passes its query's on)
+    const outMask = node.layer.computeMask(node.inputsAsList ? args : args[0], mask ?? listed?.[0] ?? null);
     node.outputs.forEach((t, i) => {
       values.set(t.id, outs[i]);
       masks.set(t.id, Array.isArray(outMask) ? (outMask[i] ?? null) : i === 0 ? outMask : null);

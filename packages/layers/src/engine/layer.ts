@@ -44,6 +44,8 @@ export interface CallOptions {
    * layers skip the others. A model passes the mask a layer's `computeMask` gave down the graph.
    */
   mask?: Tensor | null;
+  /** For a layer called on a list: each input's mask (null where it has none), as a model passes them. */
+  inputMasks?: (Tensor | null)[] | null;
 }
 
 /** A layer held inside another (an RNN's cell, a wrapper's layer), under the key Keras's files use for it. */
@@ -212,14 +214,14 @@ export abstract class Layer {
     }
     const training = options.training ?? false;
     // A layer's own call options (MultiHeadAttention's attentionMask, ...) pass through.
-    const outputs = this.call(inputs as Tensor | Tensor[], { ...options, training, mask: options.mask ?? null });
+    const outputs = this.call(inputs as Tensor | Tensor[], { ...options, training, mask: options.mask ?? null, inputMasks: options.inputMasks ?? null });
     if (this.activityRegularizer) this.recordActivityLoss(outputs);
     return outputs;
   }
 
   private applySymbolic(inputs: SymbolicTensor[], asList: boolean, options: CallOptions): SymbolicTensor | SymbolicTensor[] {
-    const { training, mask, ...callArgs } = options;
-    if (mask != null) throw new NeuriteError(`${this.name}: a symbolic call takes no mask (masks travel with the tensors of a model)`);
+    const { training, mask, inputMasks, ...callArgs } = options;
+    if (mask != null || inputMasks != null) throw new NeuriteError(`${this.name}: a symbolic call takes no mask (masks travel with the tensors of a model)`);
     const shapes = inputs.map((t) => [...t.shape]);
     const inputShape = asList ? shapes : shapes[0];
     if (!this.built) {

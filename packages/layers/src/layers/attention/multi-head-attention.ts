@@ -176,6 +176,29 @@ export class MultiHeadAttention extends SeededLayer {
     return mask ? expandDims(mask, { axis: 1 }) : null;
   }
 
+  /**
+   * Keras's query and value (or key) masks ([batch, steps], from Embedding's maskZero or Masking) as an
+   * attention mask: a query step attends to the value steps that are not padding. Null when there are none.
+   */
+  private paddingMask(masks: (Tensor | null)[] | null | undefined, tq: number, tv: number): Tensor | null {
+    if (!masks) return null;
+    const [queryMask, valueMask, keyMask] = masks;
+    const steps = (m: Tensor | null | undefined) => (m == null ? null : cast(m, 'float32'));
+    const q = steps(queryMask);
+    let v = steps(valueMask);
+    const k = steps(keyMask);
+    if (k) v = v ? mul(v, k) : k;
+    if (!q && !v) return null;
+    const rows = q ? expandDims(q, { axis: 2 }) : tensor(new Array<number>(tq).fill(1), [1, tq, 1]);
+    const cols = v ? expandDims(v, { axis: 1 }) : tensor(new Array<number>(tv).fill(1), [1, 1, tv]);
+    return mul(rows, cols);
+  }
+
+  /** The query's mask goes on with the output (Keras's compute_mask). */
+  override computeMask(_inputs: Tensor | Tensor[], mask: Tensor | null): Tensor | null {
+    return mask;
+  }
+
   call(inputs: Tensor | Tensor[], options: Required<CallOptions>): Tensor | Tensor[] {
     const o = options as Required<CallOptions> & AttentionCallOptions;
     const list = Array.isArray(inputs) ? inputs : [inputs];
@@ -193,7 +216,7 @@ export class MultiHeadAttention extends SeededLayer {
       const k = this.project(key, p.key, this.keyDim);
       const v = this.project(value, p.value, this.valueDim);
       let scores = matMul(q, k, { transposeB: true }); // [batch, heads, tq, tv]
-      const mask = this.combinedMask(batch, tq, tv, o.attentionMask, o.useCausalMask === true);
+      const mask = this.combinedMask(batch, tq, tv, o.attentionMask ?? this.paddingMask(o.inputMasks, tq, tv), o.useCausalMask === true);
       if (mask) scores = add(scores, mul(sub(1, mask), MASKED));
       const probabilities = softmax(scores, { axis: -1 });
       const dropped = o.training && this.dropout > 0 ? dropout(probabilities, this.dropout, { seed: this.seedGenerator }) : probabilities;
