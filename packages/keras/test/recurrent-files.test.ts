@@ -255,6 +255,27 @@ describe('.h5 (Keras 2)', () => {
   });
 });
 
+describe('stateful models', () => {
+  it('carry states from one predict to the next until resetStates (Bidirectional included)', () => {
+    const model = new Sequential({
+      layers: [
+        Input({ batchShape: [2, 3, 2] }),
+        new LSTM({ units: 3, stateful: true, returnSequences: true }),
+        new Bidirectional({ layer: new GRU({ units: 2, stateful: true }) }),
+      ],
+    });
+    fill(model, 6);
+    const x = tensor(values(12, 1), [2, 3, 2]);
+    const first = predictions(model, x);
+    const second = predictions(model, x);
+    expect(second).not.toEqual(first);
+    model.resetStates();
+    expect(predictions(model, x)).toEqual(first);
+    x.dispose();
+    model.dispose();
+  });
+});
+
 describe('summary', () => {
   it("lists Keras's parameter counts for the recurrent layers", () => {
     const model = new Sequential({

@@ -1,5 +1,5 @@
 import { NeuriteError, checkKeys, Tensor, tidy, describeValue } from '@neurite/tensor';
-import { Layer, registerLayer, type CallOptions, type LayerConfig, type LayerNode, type LayerShape, type LayerWeight, type SymbolicTensor } from '@neurite/layers';
+import { Layer, RNN, registerLayer, type CallOptions, type LayerConfig, type LayerNode, type LayerShape, type LayerWeight, type SymbolicTensor } from '@neurite/layers';
 import type { TrainingModel } from '../callbacks/callback.js';
 import type { OptimizerLike } from '../optimizers/optimizer.js';
 import { compileModel, type CompileArgs, type CompiledState } from '../training/compile.js';
@@ -244,6 +244,22 @@ export class Model extends Layer implements TrainingModel {
   }
 
   /** Sets the optimizer, the loss(es) and the metrics for `fit` / `evaluate`. */
+  /**
+   * Zeroes the carried states of every stateful recurrent layer in the model (Keras's `reset_states`),
+   * held ones (inside Bidirectional or a nested model) included.
+   */
+  resetStates(): void {
+    this.assertNotDisposed('reset its states');
+    const visit = (layer: Layer): void => {
+      if (layer instanceof Model) layer.layers.forEach(visit);
+      else {
+        if (layer instanceof RNN && layer.stateful) layer.resetStates();
+        layer.sublayers.forEach((s) => visit(s.layer));
+      }
+    };
+    this.layers.forEach(visit);
+  }
+
   compile(args: CompileArgs): void {
     this.assertNotDisposed('be compiled');
     const previous = this.compiled;
