@@ -37,8 +37,7 @@ export function executeGraph(owner: string, graph: GraphTopology, inputs: Tensor
     if (outs.length !== node.outputs.length) {
       throw new NeuriteError(`${owner}: layer '${node.layer.name}' returned ${outs.length} tensor(s), its graph node has ${node.outputs.length}`);
     }
-    // (for a list, the first input's mask is offered: MultiHeadAttention passes its query's on)
-    const outMask = node.layer.computeMask(node.inputsAsList ? args : args[0], mask ?? listed?.[0] ?? null);
+    const outMask = node.layer.computeMask(node.inputsAsList ? args : args[0], mask, inputMasks);
     node.outputs.forEach((t, i) => {
       values.set(t.id, outs[i]);
       masks.set(t.id, Array.isArray(outMask) ? (outMask[i] ?? null) : i === 0 ? outMask : null);

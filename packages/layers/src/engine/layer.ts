@@ -161,9 +161,11 @@ export abstract class Layer {
   /**
    * The mask of this layer's output for an input mask (Keras's `compute_mask`): the input's when the layer
    * supports masking, none otherwise. Embedding and Masking make one; recurrent layers consume theirs.
+   * A layer called on a list also gets each input's mask (`inputMasks`).
    */
-  computeMask(inputs: Tensor | Tensor[], mask: Tensor | null): Tensor | null | (Tensor | null)[] {
+  computeMask(inputs: Tensor | Tensor[], mask: Tensor | null, inputMasks?: (Tensor | null)[] | null): Tensor | null | (Tensor | null)[] {
     void inputs;
+    void inputMasks;
     return this.supportsMasking ? mask : null;
   }
 

@@ -195,8 +195,8 @@ export class MultiHeadAttention extends SeededLayer {
   }
 
   /** The query's mask goes on with the output (Keras's compute_mask). */
-  override computeMask(_inputs: Tensor | Tensor[], mask: Tensor | null): Tensor | null {
-    return mask;
+  override computeMask(_inputs: Tensor | Tensor[], _mask: Tensor | null, inputMasks?: (Tensor | null)[] | null): Tensor | null {
+    return inputMasks?.[0] ?? null;
   }
 
   call(inputs: Tensor | Tensor[], options: Required<CallOptions>): Tensor | Tensor[] {

@@ -1,5 +1,5 @@
 import { layerArgKeys } from '../../engine/layer.js';
-import { NeuriteError, concat, type Tensor } from '@neurite/tensor';
+import { NeuriteError, cast, concat, notEqual, ones, tidy, type Tensor } from '@neurite/tensor';
 import type { LayerArgs, LayerConfig } from '../../engine/layer.js';
 import { registerLayer } from '../../engine/layer-registry.js';
 import type { LayerShape } from '../../engine/shape.js';
@@ -25,6 +25,24 @@ export class Concatenate extends Merge {
 
   protected merge(inputs: Tensor[]): Tensor {
     return concat(inputs, { axis: this.axis });
+  }
+
+  /**
+   * Joined along the steps axis, the masks are joined too (an input without one counts as all real);
+   * along any other axis a step is kept where every masked input keeps it.
+   */
+  override computeMask(inputs: Tensor | Tensor[], mask: Tensor | null, inputMasks?: (Tensor | null)[] | null): Tensor | null {
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    const rank = list[0]?.rank ?? 0;
+    const axis = this.axis < 0 ? this.axis + rank : this.axis;
+    if (!inputMasks || inputMasks.every((m) => m === null) || axis !== 1 || rank < 3) return super.computeMask(inputs, mask, inputMasks);
+    return tidy(() => {
+      const parts = list.map((x, i) => {
+        const m = inputMasks[i];
+        return m ? cast(m, 'float32') : ones([x.shape[0], x.shape[1]]);
+      });
+      return notEqual(concat(parts, { axis: 1 }), 0);
+    });
   }
 
   override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape {

@@ -42,6 +42,11 @@ export class Dot extends Merge {
   readonly axes: number | [number, number];
   readonly normalize: boolean;
 
+  /** A dot product has no steps left to mask (Keras returns none). */
+  override computeMask(): null {
+    return null;
+  }
+
   constructor(args: DotArgs) {
     super(args);
     if (args === undefined || args === null || args.axes === undefined) throw argError('Dot', 'axes', 'an integer or a pair of integers', undefined);

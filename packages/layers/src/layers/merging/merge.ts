@@ -1,5 +1,5 @@
 // The shared base of Keras's merge layers: a list of tensors in, one tensor out, no weights.
-import { NeuriteError, tidy, type Tensor } from '@neurite/tensor';
+import { NeuriteError, cast, mul, notEqual, tidy, type Tensor } from '@neurite/tensor';
 import { Layer, type CallOptions, type LayerArgs } from '../../engine/layer.js';
 import { isShapeList, type LayerShape } from '../../engine/shape.js';
 
@@ -30,6 +30,13 @@ export abstract class Merge extends Layer {
 
   /** Combines the checked inputs (inside a tidy). */
   protected abstract merge(inputs: Tensor[]): Tensor;
+
+  /** Keras's rule: a step is kept where every input that has a mask keeps it (none when no input has one). */
+  override computeMask(_inputs: Tensor | Tensor[], _mask: Tensor | null, inputMasks?: (Tensor | null)[] | null): Tensor | null {
+    const masks = (inputMasks ?? []).filter((m): m is Tensor => m !== null);
+    if (masks.length === 0) return null;
+    return tidy(() => notEqual(masks.map((m) => cast(m, 'float32')).reduce((a, b) => mul(a, b)), 0));
+  }
 
   /** The list of input shapes, checked for count; errors name the layer and what it received. */
   protected inputShapes(inputShape: LayerShape | LayerShape[]): LayerShape[] {
