@@ -162,7 +162,7 @@ describe('masks through merge layers', () => {
     const sum = ea.add(eb);
     expect(Array.from((lstm.apply(sum, { mask: both }) as Tensor).dataSync())).toEqual(yAdd);
     const cat = tensor([...av.slice(0, 5), ...bv.slice(0, 5), ...av.slice(5), ...bv.slice(5)].map((v) => (v !== 0 ? 1 : 0)), [2, 2 * STEPS]);
-    const seq = new Concatenate({ axis: 1 }).apply([ea, eb]);
+    const seq = new Concatenate({ axis: 1 }).apply([ea, eb]) as Tensor;
     expect(Array.from((lstmJoined.apply(seq, { mask: cat }) as Tensor).dataSync())).toEqual(yJoin);
     // and without the masks the results differ (the test can tell)
     expect(Array.from((lstm.apply(sum) as Tensor).dataSync())).not.toEqual(yAdd);
