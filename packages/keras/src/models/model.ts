@@ -243,7 +243,6 @@ export class Model extends Layer implements TrainingModel {
     });
   }
 
-  /** Sets the optimizer, the loss(es) and the metrics for `fit` / `evaluate`. */
   /**
    * Zeroes the carried states of every stateful recurrent layer in the model (Keras's `reset_states`),
    * held ones (inside Bidirectional or a nested model) included.
@@ -260,6 +259,7 @@ export class Model extends Layer implements TrainingModel {
     this.layers.forEach(visit);
   }
 
+  /** Sets the optimizer, the loss(es) and the metrics for `fit` / `evaluate`. */
   compile(args: CompileArgs): void {
     this.assertNotDisposed('be compiled');
     const previous = this.compiled;

@@ -4,7 +4,8 @@
 import type {
   ActivationLayerArgs, ActivityRegularizationArgs, AlphaDropoutArgs, BatchNormalizationArgs, BidirectionalArgs, ConcatenateArgs,
   EmbeddingArgs, GRUArgs, LSTMArgs, MaskingArgs, RNNArgs, SimpleRNNArgs, TimeDistributedArgs, ZeroPaddingArgs, CroppingArgs,
-  UpSamplingArgs, RepeatVectorArgs, PermuteArgs, RescalingArgs, MultiHeadAttentionArgs, SeparableConvArgs,
+  UpSamplingArgs, RepeatVectorArgs, PermuteArgs, RescalingArgs, MultiHeadAttentionArgs, SeparableConvArgs, SimpleRNNCellArgs,
+  LSTMCellArgs, GRUCellArgs,
   Conv2DTransposeArgs, ConvArgs, DenseArgs, DepthwiseConv2DArgs, DotArgs, DropoutArgs, FlattenArgs, GaussianDropoutArgs,
   GaussianNoiseArgs, GlobalPoolingArgs, InputLayerArgs, LayerArgs, LayerNormalizationArgs, PoolingArgs, ReshapeArgs,
   SpatialDropoutArgs,
@@ -263,46 +264,32 @@ const cellKeys = {
   units: { arg: 'units' },
   activation: { arg: 'activation', kind: 'activation' },
   use_bias: { arg: 'useBias' },
-  kernel_initializer: { arg: 'kernelInitializer', kind: 'initializer' },
+  ...kernelAndBiasKeys,
   recurrent_initializer: { arg: 'recurrentInitializer', kind: 'initializer' },
-  bias_initializer: { arg: 'biasInitializer', kind: 'initializer' },
-  kernel_regularizer: { arg: 'kernelRegularizer', kind: 'regularizer' },
   recurrent_regularizer: { arg: 'recurrentRegularizer', kind: 'regularizer' },
-  bias_regularizer: { arg: 'biasRegularizer', kind: 'regularizer' },
-  kernel_constraint: { arg: 'kernelConstraint', kind: 'constraint' },
   recurrent_constraint: { arg: 'recurrentConstraint', kind: 'constraint' },
-  bias_constraint: { arg: 'biasConstraint', kind: 'constraint' },
   dropout: { arg: 'dropout' },
   recurrent_dropout: { arg: 'recurrentDropout' },
   // Keras 3 seeds the dropout masks; Keras 2 and TensorFlow.js have no such key.
   seed: { arg: 'seed', writtenIn: ['keras3'] },
 } as const;
 
+/** LSTM's and GRU's own cell keys (beside cellKeys). */
+const lstmCellKeys = {
+  ...cellKeys,
+  recurrent_activation: { arg: 'recurrentActivation', kind: 'activation' },
+  unit_forget_bias: { arg: 'unitForgetBias', kind: 'nullIsDefault' },
+} as const;
+const gruCellKeys = { ...cellKeys, recurrent_activation: { arg: 'recurrentActivation', kind: 'activation' }, reset_after: { arg: 'resetAfter' } } as const;
+
+// The layers write their cell's keys inline beside the RNN's; a cell on its own (in a generic RNN's
+// config) has only its own.
 const simpleRnn = table<SimpleRNNArgs>({ keys: { ...cellKeys, ...recurrentKeys }, ignored: recurrentIgnored });
-
-const lstm = table<LSTMArgs>({
-  keys: {
-    ...cellKeys,
-    recurrent_activation: { arg: 'recurrentActivation', kind: 'activation' },
-    unit_forget_bias: { arg: 'unitForgetBias', kind: 'nullIsDefault' },
-    ...recurrentKeys,
-  },
-  ignored: recurrentIgnored,
-});
-
-const gru = table<GRUArgs>({
-  keys: {
-    ...cellKeys,
-    recurrent_activation: { arg: 'recurrentActivation', kind: 'activation' },
-    reset_after: { arg: 'resetAfter' },
-    ...recurrentKeys,
-  },
-  ignored: recurrentIgnored,
-});
-
-/** A cell on its own (inside a generic RNN's config). */
-const cellTable = <A>(extra: Record<string, KeyRule<A>>) =>
-  table<A>({ keys: { ...(cellKeys as unknown as Record<string, KeyRule<A>>), ...extra }, ignored: recurrentIgnored });
+const lstm = table<LSTMArgs>({ keys: { ...lstmCellKeys, ...recurrentKeys }, ignored: recurrentIgnored });
+const gru = table<GRUArgs>({ keys: { ...gruCellKeys, ...recurrentKeys }, ignored: recurrentIgnored });
+const simpleRnnCell = table<SimpleRNNCellArgs>({ keys: cellKeys, ignored: recurrentIgnored });
+const lstmCell = table<LSTMCellArgs>({ keys: lstmCellKeys, ignored: recurrentIgnored });
+const gruCell = table<GRUCellArgs>({ keys: gruCellKeys, ignored: recurrentIgnored });
 
 const rnn = table<RNNArgs>({ keys: { cell: { arg: 'cell', kind: 'layer', sublayer: 'cell' }, ...recurrentKeys }, ignored: recurrentIgnored });
 
@@ -402,12 +389,9 @@ export const LAYER_TABLES: Readonly<Record<string, LayerTable<unknown>>> = {
   LSTM: lstm,
   GRU: gru,
   RNN: rnn,
-  SimpleRNNCell: cellTable({}),
-  LSTMCell: cellTable({
-    recurrent_activation: { arg: 'recurrentActivation', kind: 'activation' },
-    unit_forget_bias: { arg: 'unitForgetBias', kind: 'nullIsDefault' },
-  }),
-  GRUCell: cellTable({ recurrent_activation: { arg: 'recurrentActivation', kind: 'activation' }, reset_after: { arg: 'resetAfter' } }),
+  SimpleRNNCell: simpleRnnCell,
+  LSTMCell: lstmCell,
+  GRUCell: gruCell,
   Bidirectional: bidirectional,
   TimeDistributed: table<TimeDistributedArgs>({ keys: { layer: { arg: 'layer', kind: 'layer', sublayer: 'layer' } } }),
   ZeroPadding1D: zeroPadding1d,

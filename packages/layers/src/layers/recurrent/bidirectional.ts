@@ -15,6 +15,11 @@ export interface BidirectionalArgs extends LayerArgs {
   mergeMode?: MergeMode | null;
 }
 
+/** A layer's name without the `forward_` prefix Bidirectional (and Keras) give the forward copy. */
+function baseName(name: unknown, fallback: string): string {
+  return String(name ?? fallback).replace(/^forward_/, '');
+}
+
 /** The sequence reversed along its steps axis (axis 1). */
 function reverseSteps(y: Tensor): Tensor {
   const steps = y.shape[1];
@@ -45,8 +50,7 @@ export class Bidirectional extends Layer {
     const { className, config } = spec as { className: string; config: LayerConfig };
     const copy = (prefix: string, backwards: boolean): RNN => {
       // (a config written by Keras names the layer forward_<name> already)
-      const base = String(config.name ?? className.toLowerCase()).replace(/^forward_/, '');
-      const made = deserializeLayer({ className, config: { ...config, name: `${prefix}_${base}`, goBackwards: backwards } });
+      const made = deserializeLayer({ className, config: { ...config, name: `${prefix}_${baseName(config.name, className.toLowerCase())}`, goBackwards: backwards } });
       if (!(made instanceof RNN)) throw new NeuriteError(`Bidirectional: layer must be a recurrent layer (SimpleRNN, LSTM, GRU or RNN). Received: a ${className}`);
       return made;
     };
@@ -134,7 +138,7 @@ export class Bidirectional extends Layer {
     const { name, ...rest } = layer.config;
     return {
       ...super.getConfig(),
-      layer: { className: layer.className, config: { ...rest, name: String(name).replace(/^forward_/, '') } },
+      layer: { className: layer.className, config: { ...rest, name: baseName(name, layer.className.toLowerCase()) } },
       mergeMode: this.mergeMode,
     };
   }

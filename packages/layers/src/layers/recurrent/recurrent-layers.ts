@@ -7,12 +7,10 @@ import { LSTMCell, LSTM_CELL_KEYS, type LSTMCellArgs } from './lstm-cell.js';
 import { GRUCell, GRU_CELL_KEYS, type GRUCellArgs } from './gru-cell.js';
 import { CELL_WEIGHT_KEYS } from './cell-weights.js';
 
-/** The cell's own options (the cell is named after its class, as Keras names it). */
-function cellArgs<A extends object>(args: A & RecurrentArgs): A {
-  const { returnSequences, returnState, goBackwards, stateful, unroll, zeroOutputForMask, name, trainable, inputShape, batchInputShape, batchSize, activityRegularizer, ...rest } = args;
-  void returnSequences; void returnState; void goBackwards; void stateful; void unroll; void zeroOutputForMask;
-  void name; void inputShape; void batchInputShape; void batchSize; void activityRegularizer;
-  return { ...rest, trainable } as unknown as A;
+/** The options of `args` that belong to a cell of the class with `cellKeys` (its argKeys), with dtype and trainable. */
+function cellArgs<A extends object>(args: A & RecurrentArgs, cellKeys: readonly string[] | undefined): A {
+  const keep = new Set([...(cellKeys ?? []), 'dtype', 'trainable']);
+  return Object.fromEntries(Object.entries(args).filter(([key]) => keep.has(key))) as A;
 }
 
 /** The config of a layer that makes its own cell: its RNN options and the cell's options, flat (no `cell` key). */
@@ -34,7 +32,7 @@ export class SimpleRNN extends RNN {
   static override argKeys = layerArgKeys<SimpleRNNArgs>({ ...CELL_WEIGHT_KEYS, ...RECURRENT_KEYS });
 
   constructor(args: SimpleRNNArgs) {
-    super(args as never, new SimpleRNNCell({ ...cellArgs(args), name: 'simple_rnn_cell' }));
+    super(args as never, new SimpleRNNCell({ ...cellArgs(args, SimpleRNNCell.argKeys), name: 'simple_rnn_cell' }));
   }
 
   override getConfig(): LayerConfig {
@@ -48,7 +46,7 @@ export class LSTM extends RNN {
   static override argKeys = layerArgKeys<LSTMArgs>({ ...LSTM_CELL_KEYS, ...RECURRENT_KEYS });
 
   constructor(args: LSTMArgs) {
-    super(args as never, new LSTMCell({ ...cellArgs(args), name: 'lstm_cell' }));
+    super(args as never, new LSTMCell({ ...cellArgs(args, LSTMCell.argKeys), name: 'lstm_cell' }));
   }
 
   override getConfig(): LayerConfig {
@@ -62,7 +60,7 @@ export class GRU extends RNN {
   static override argKeys = layerArgKeys<GRUArgs>({ ...GRU_CELL_KEYS, ...RECURRENT_KEYS });
 
   constructor(args: GRUArgs) {
-    super(args as never, new GRUCell({ ...cellArgs(args), name: 'gru_cell' }));
+    super(args as never, new GRUCell({ ...cellArgs(args, GRUCell.argKeys), name: 'gru_cell' }));
   }
 
   override getConfig(): LayerConfig {
